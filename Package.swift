@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "switchboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TUICore", swiftSettings: strict),
+        .target(name: "TUICurses", dependencies: ["TUICore", "CNcursesw"], swiftSettings: strict),
+        .target(
+            name: "SwitchboardCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "DemoBackend", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .target(name: "SwitchboardTUI", dependencies: ["TUICore", "SwitchboardCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "SwitchboardTUI", "TUICurses", "DemoBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SwitchboardTesting",
+            dependencies: ["TUICore", "SwitchboardCore", "SwitchboardTUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .testTarget(
+            name: "DemoBackendTests",
+            dependencies: ["DemoBackend", "SwitchboardTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SwitchboardTUITests",
+            dependencies: ["SwitchboardTUI", "DemoBackend", "SwitchboardTesting"],
+            exclude: ["Golden"],
+            swiftSettings: strict
+        ),
+    ]
+)

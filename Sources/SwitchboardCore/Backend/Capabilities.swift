@@ -1,0 +1,37 @@
+/// A backend offers any subset of these capabilities; the estate takes each from the first backend offering it.
+public protocol Backend: Sendable {
+    /// The name the config gives it (shown in the header).
+    var name: String { get }
+    /// The config `kind:` that made it (`demo`, `aws`, `gitlab`…).
+    var kind: String { get }
+}
+
+/// The AWS organisation: OUs, accounts, SCPs.
+public protocol OrganizationSource: Backend {
+    func organization() async throws -> Organization
+}
+
+/// Roles, their policies and compute bindings per account.
+public protocol IdentitySource: Backend {
+    func identityInventory() async throws -> IdentityInventory
+}
+
+/// Runner pools and agent templates.
+public protocol RunnerSource: Backend {
+    func runners() async throws -> RunnerInventory
+}
+
+/// Pipelines with their stages and jobs, and job logs.
+public protocol PipelineSource: Backend {
+    func pipelines() async throws -> [Pipeline]
+    /// The log lines of `jobID` from line `offset` on.
+    func log(jobID: Int, from offset: Int) async throws -> LogChunk
+}
+
+/// Acting on jobs.
+public protocol JobActions: Backend {
+    /// Retries a failed or canceled job; returns the new attempt.
+    func retry(jobID: Int) async throws -> Job
+    /// Cancels a job that has not finished; returns it as it now stands.
+    func cancel(jobID: Int) async throws -> Job
+}

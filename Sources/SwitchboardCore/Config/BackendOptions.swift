@@ -1,0 +1,41 @@
+/// One backend entry of the config: its kind, name and the other keys with where they were written.
+public struct BackendOptions: Sendable, Hashable {
+    public struct Value: Sendable, Hashable {
+        public var text: String
+        public var line: Int?
+        public var column: Int?
+    }
+
+    public var kind: String
+    public var name: String
+    public var file: String
+    public var values: [String: Value]
+
+    public init(kind: String, name: String, file: String, values: [String: Value] = [:]) {
+        self.kind = kind
+        self.name = name
+        self.file = file
+        self.values = values
+    }
+
+    public func string(_ key: String) -> String? { values[key]?.text }
+
+    public func int(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = values[key] else { return nil }
+        guard let n = Int(value.text), range.contains(n) else {
+            throw error(key, "\"\(value.text)\" is not a whole number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return n
+    }
+
+    public func error(_ key: String, _ message: String) -> ConfigError {
+        let value = values[key]
+        return ConfigError(
+            file: file,
+            line: value?.line,
+            column: value?.column,
+            key: "backends.\(name).\(key)",
+            message: message
+        )
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A GitLab runner's liveness as GitLab reports it.
+public enum RunnerStatus: String, Codable, Sendable, CaseIterable {
+    case online
+    case offline
+    case stale
+    case neverContacted = "never_contacted"
+}
+
+/// A GitLab runner (one registration, possibly several pods).
+public struct Runner: Codable, Sendable, Hashable, Identifiable {
+    public var id: Int
+    public var description: String
+    public var tags: [String]
+    public var status: RunnerStatus
+    public var paused: Bool
+    public var executor: String
+    public var version: String
+    public var concurrency: Int
+    public var runningJobs: Int
+    public var contactedAt: Date?
+
+    public init(
+        id: Int,
+        description: String,
+        tags: [String],
+        status: RunnerStatus,
+        paused: Bool,
+        executor: String,
+        version: String,
+        concurrency: Int,
+        runningJobs: Int,
+        contactedAt: Date?
+    ) {
+        self.id = id
+        self.description = description
+        self.tags = tags
+        self.status = status
+        self.paused = paused
+        self.executor = executor
+        self.version = version
+        self.concurrency = concurrency
+        self.runningJobs = runningJobs
+        self.contactedAt = contactedAt
+    }
+
+    /// Online and not paused: it can take jobs.
+    public var isAvailable: Bool { status == .online && !paused }
+}
+
+/// A pool of runners selected by job tag (`small`, `medium`, `big`).
+public struct RunnerPool: Codable, Sendable, Hashable, Identifiable {
+    public var name: String
+    public var tags: [String]
+    public var runners: [Runner]
+    /// Jobs waiting for this pool (pending jobs whose tags it serves).
+    public var queuedJobs: Int
+
+    public var id: String { name }
+
+    public init(name: String, tags: [String], runners: [Runner], queuedJobs: Int) {
+        self.name = name
+        self.tags = tags
+        self.runners = runners
+        self.queuedJobs = queuedJobs
+    }
+
+    public var onlineCount: Int { runners.filter(\.isAvailable).count }
+    public var capacity: Int { runners.filter(\.isAvailable).reduce(0) { $0 + $1.concurrency } }
+    public var busy: Int { runners.reduce(0) { $0 + $1.runningJobs } }
+}
+
+/// A running Jenkins agent: one ECS task.
+public struct Agent: Codable, Sendable, Hashable, Identifiable {
+    public var taskARN: String
+    public var name: String
+    public var status: String
+    public var startedAt: Date
+    public var job: String?
+
+    public var id: String { taskARN }
+
+    public init(taskARN: String, name: String, status: String, startedAt: Date, job: String?) {
+        self.taskARN = taskARN
+        self.name = name
+        self.status = status
+        self.startedAt = startedAt
+        self.job = job
+    }
+}
+
+/// A Jenkins ECS agent template: a label, its task definition and the task role that reaches one account.
+public struct AgentTemplate: Codable, Sendable, Hashable, Identifiable {
+    public var label: String
+    public var taskDefinition: String
+    public var taskRoleARN: String
+    public var targetAccountID: String
+    public var cluster: String
+    public var agents: [Agent]
+
+    public var id: String { label }
+
+    public init(
+        label: String,
+        taskDefinition: String,
+        taskRoleARN: String,
+        targetAccountID: String,
+        cluster: String,
+        agents: [Agent]
+    ) {
+        self.label = label
+        self.taskDefinition = taskDefinition
+        self.taskRoleARN = taskRoleARN
+        self.targetAccountID = targetAccountID
+        self.cluster = cluster
+        self.agents = agents
+    }
+}
+
+/// Everything that runs CI jobs.
+public struct RunnerInventory: Codable, Sendable, Hashable {
+    public var pools: [RunnerPool]
+    public var agentTemplates: [AgentTemplate]
+
+    public init(pools: [RunnerPool], agentTemplates: [AgentTemplate]) {
+        self.pools = pools
+        self.agentTemplates = agentTemplates
+    }
+}

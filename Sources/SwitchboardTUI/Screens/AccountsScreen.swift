@@ -1,0 +1,128 @@
+import Foundation
+import SwitchboardCore
+import TUICore
+
+/// The organisation tree with a detail pane for the selected OU or account.
+extension Frame {
+    mutating func drawAccounts(_ body: Rect) {
+        let columns = Layout.horizontal([.percentage(55), .fill(1)], in: body)
+        let list = state.accounts.list
+        let inner = panel("Organisation", feed: .organization, in: columns[0],
+            trailing: [Span("\(state.organization?.accounts.count ?? 0) accounts", style: theme.dim)])
+        if state.organization == nil {
+            placeholder(for: .organization, in: inner)
+        } else {
+            let rows = state.accounts.rows
+            let theme = self.theme
+            let frame = self
+            buffer.render(
+                Table(
+                    columns: [Column("NAME", .fill(1)), Column("ACCOUNT ID", .length(12)), Column("ENV", .length(8))],
+                    rowCount: list.count, selected: list.scroll.selected, offset: list.scroll.offset,
+                    headerStyle: theme.columnHeader, selectedStyle: theme.selected, ellipsis: symbols.ellipsis
+                ) { row in
+                    let index = list.visible[row]
+                    let node = list.model[index]
+                    switch rows[index] {
+                    case .unit(let unit, _, let count):
+                        return [Span(frame.treeLabel(node, unit.name, expanded: list.expanded), style: theme.title),
+                            Span("\(count) accts", style: theme.dim), Span(unit.policyIDs.isEmpty ? "" : "SCP",
+                            style: theme.dim)]
+                    case .account(let account, _, _):
+                        let envStyle = account.environment == .production ? theme.warn : theme.dim
+                        return [Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
+                            Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle)]
+                    }
+                },
+                in: inner
+            )
+        }
+        drawAccountDetail(columns[1])
+    }
+
+    static func shortEnvironment(_ environment: Environment) -> String {
+        switch environment {
+        case .production: return "prod"
+        case .nonProduction: return "nonprod"
+        case .shared: return "shared"
+        case .management: return "mgmt"
+        }
+    }
+
+    private mutating func drawAccountDetail(_ area: Rect) {
+        let inner = panel("Details", feed: nil, in: area)
+        guard let organization = state.organization, let row = state.accounts.selectedRow else { return }
+        var lines: [Line] = []
+        func field(_ name: String, _ value: String, _ style: Style = .plain) {
+            lines.append(Line([Span(DisplayWidth.fit(name, to: 12), style: theme.dim), Span(value, style: style)]))
+        }
+        let policyNames = { (ids: [String]) in
+            ids.map { organization.policy(id: $0)?.name ?? $0 }.joined(separator: ", ")
+        }
+        switch row {
+        case .unit(let unit, let path, let count):
+            field("OU", unit.name, theme.title)
+            field("Id", unit.id)
+            field("Path", (path + [unit.name]).joined(separator: " / "))
+            field("Accounts", "\(count)")
+            field("SCPs", unit.policyIDs.isEmpty ? "none attached here" : policyNames(unit.policyIDs))
+        case .account(let account, let path, let policyIDs):
+            field("Account", account.name, theme.title)
+            field("Id", account.id)
+            field("Email", account.email)
+            field("Status", account.status, account.status == "ACTIVE" ? theme.ok : theme.warn)
+            field("Environment", account.environment.rawValue, account.environment == .production ? theme.warn : .plain)
+            field("OU path", path.joined(separator: " / "))
+            field("SCPs", policyIDs.isEmpty ? "none" : policyNames(policyIDs))
+            lines.append(Line([]))
+            lines.append(Line("Deploy roles", style: theme.title))
+            if let identity = state.identity {
+                let roles = identity.roles(inAccount: account.id)
+                let deploy = roles.filter { $0.name.contains("deploy") || $0.name.contains("delegated") }
+                if deploy.isEmpty { lines.append(Line("  none", style: theme.dim)) }
+                for role in deploy {
+                    var note = "max \(DurationText.clock(TimeInterval(role.maxSessionDuration)))"
+                    if let trusted = Self.trustedPrincipals(role.trustPolicy) { note = "trusts \(trusted) · " + note }
+                    lines.append(Line([Span("  " + role.qualifiedName), Span("  " + note, style: theme.dim)]))
+                }
+                lines.append(Line([Span(DisplayWidth.fit("Roles", to: 12), style: theme.dim),
+                    Span("\(roles.count) in this account")]))
+            } else {
+                lines.append(Line("  identity inventory loading\(symbols.ellipsis)", style: theme.dim))
+            }
+        }
+        buffer.render(Paragraph(lines), in: inner.inset(horizontal: 1, vertical: 0))
+    }
+
+    /// The principals a trust policy names, shortened for the detail pane (`jenkins:root`, `ecs-tasks`).
+    static func trustedPrincipals(_ document: PolicyDocument) -> String? {
+        guard let data = document.json.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        let statements: [[String: Any]]
+        if let list = object["Statement"] as? [[String: Any]] {
+            statements = list
+        } else if let single = object["Statement"] as? [String: Any] {
+            statements = [single]
+        } else {
+            return nil
+        }
+        var names: [String] = []
+        for statement in statements where (statement["Effect"] as? String) == "Allow" {
+            guard let principal = statement["Principal"] else { continue }
+            if let star = principal as? String {
+                names.append(star)
+                continue
+            }
+            guard let map = principal as? [String: Any] else { continue }
+            for (_, value) in map.sorted(by: { $0.key < $1.key }) {
+                let values = (value as? [String]) ?? [(value as? String) ?? ""]
+                for arn in values {
+                    let tail = arn.split(separator: ":").last.map(String.init) ?? arn
+                    names.append(tail.replacingOccurrences(of: ".amazonaws.com", with: ""))
+                }
+            }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import SwitchboardCore
+import TUICore
+
+/// Draws the whole console for a state. Pure: the same state and theme give the same buffer.
+public enum Renderer {
+    public static func render(_ state: AppState, theme: Theme) -> Buffer {
+        var frame = Frame(state: state, theme: theme, buffer: Buffer(size: state.size))
+        frame.draw()
+        return frame.buffer
+    }
+}
+
+extension Frame {
+    mutating func draw() {
+        let area = buffer.area
+        guard !area.isEmpty else { return }
+        if state.isTooSmall {
+            drawTooSmall(area)
+            return
+        }
+        let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1), .length(1)], in: area)
+        drawHeader(rows[0])
+        drawTabs(rows[1])
+        switch state.screen {
+        case .overview: drawOverview(rows[2])
+        case .accounts: drawAccounts(rows[2])
+        case .runners: drawRunners(rows[2])
+        case .pipelines: drawPipelines(rows[2])
+        }
+        drawStatusLine(rows[3])
+        drawKeys(rows[4])
+        switch state.mode {
+        case .help: drawHelp(rows[2])
+        case .confirm(let confirmation): drawConfirm(confirmation, in: rows[2])
+        default: break
+        }
+    }
+
+    private mutating func drawTooSmall(_ area: Rect) {
+        let min = AppState.minimumSize
+        let lines = [
+            "Terminal too small",
+            "\(state.size.width)x\(state.size.height), need \(min.width)x\(min.height)",
+            "q quits",
+        ]
+        let top = max(0, (area.height - lines.count) / 2)
+        for (i, text) in lines.enumerated() where top + i < area.height {
+            let width = DisplayWidth.of(text)
+            buffer.write(text, x: max(0, (area.width - width) / 2), y: top + i, style: i == 0 ? theme.warn : theme.dim)
+        }
+    }
+
+    private mutating func drawHeader(_ area: Rect) {
+        buffer.fill(area, style: theme.header)
+        var spans = [
+            Span(" Switchboard ", style: theme.header),
+            Span("\(symbols.vertical) \(state.estateName) ", style: theme.header),
+            Span("\(symbols.vertical) backend \(state.backendSummary) ", style: theme.header),
+        ]
+        if state.readOnly { spans.append(Span("\(symbols.vertical) READ-ONLY ", style: theme.header)) }
+        var feedSpans: [Span] = []
+        var errors: [Span] = []
+        for feed in FeedID.allCases {
+            guard let status = state.feeds[feed] else { continue }
+            let age = status.updatedAt.map { DurationText.age(state.now.timeIntervalSince($0)) } ?? "…"
+            if status.isStale {
+                let mark = symbols == .ascii ? "!" : "✘"
+                errors.append(Span(" \(mark) \(feed.label) stale \(age): \(status.lastError ?? "") ", style: theme.error))
+                feedSpans.append(Span("\(feed.label) \(mark)\(age) ", style: theme.header))
+            } else {
+                feedSpans.append(Span("\(feed.label) \(age) ", style: theme.header))
+            }
+        }
+        spans.append(Span("\(symbols.vertical) ", style: theme.header))
+        spans += feedSpans
+        let used = buffer.write(Line(spans), x: area.x, y: area.y, maxWidth: area.width)
+        if !errors.isEmpty {
+            buffer.write(Line(errors), x: area.x + used, y: area.y, maxWidth: area.width - used)
+        }
+    }
+
+    private mutating func drawTabs(_ area: Rect) {
+        var x = area.x
+        for screen in ScreenID.allCases {
+            let active = screen == state.screen
+            let text = active ? "[\(screen.number) \(screen.title)]" : " \(screen.number) \(screen.title) "
+            x += buffer.write(text, x: x, y: area.y, maxWidth: area.right - x,
+                style: active ? theme.tabActive : theme.tabInactive)
+            x += 1
+        }
+        let crumb = breadcrumb
+        let width = DisplayWidth.of(crumb)
+        if !crumb.isEmpty, x + width + 1 < area.right {
+            buffer.write(crumb, x: area.right - width - 1, y: area.y, style: theme.dim)
+        }
+    }
+
+    private var breadcrumb: String {
+        guard state.screen == .pipelines else { return "" }
+        let sep = symbols == .ascii ? " > " : " › "
+        switch state.pipelineView.level {
+        case .list:
+            return ""
+        case .pipeline(let id):
+            return "pipelines" + sep + "#\(id)"
+        case .log(let jobID, let pipelineID):
+            let name = state.pipelineView.openPipeline?.job(id: jobID)?.name ?? "#\(jobID)"
+            return "pipelines" + sep + "#\(pipelineID)" + sep + name
+        }
+    }
+
+    private mutating func drawStatusLine(_ area: Rect) {
+        switch state.mode {
+        case .filter(let text):
+            buffer.write(Line([Span("/", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
+                x: area.x, y: area.y, maxWidth: area.width)
+            return
+        case .command(let text):
+            buffer.write(Line([Span(":", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
+                x: area.x, y: area.y, maxWidth: area.width)
+            return
+        default:
+            break
+        }
+        if let flash = state.flash {
+            let style: Style
+            switch flash.level {
+            case .info: style = theme.info
+            case .success: style = theme.ok
+            case .error: style = theme.error
+            }
+            buffer.write(flash.text, x: area.x, y: area.y, maxWidth: area.width, style: style)
+            return
+        }
+        let filter = state.currentFilter
+        if !filter.isEmpty {
+            buffer.write(Line([Span("filter ", style: theme.dim), Span("/\(filter)", style: theme.key),
+                Span("  Esc clears", style: theme.dim)]), x: area.x, y: area.y, maxWidth: area.width)
+        }
+    }
+
+    private var cursor: String { symbols == .ascii ? "_" : "▏" }
+
+    private mutating func drawKeys(_ area: Rect) {
+        var x = area.x
+        for hint in Keymap.hints(for: state) {
+            let width = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
+            if x + width > area.right { break }
+            x += buffer.write("<\(hint.key)>", x: x, y: area.y, style: theme.key)
+            x += buffer.write(" \(hint.label)  ", x: x, y: area.y, maxWidth: area.right - x, style: theme.dim)
+        }
+    }
+
+    private mutating func drawHelp(_ body: Rect) {
+        let rows = Keymap.help.reduce(0) { $0 + $1.keys.count + 2 } + 1
+        let box = body.centered(width: 64, height: rows + 2)
+        buffer.fill(box)
+        let inner = panel("Help", feed: nil, in: box, trailing: [Span("Esc closes", style: theme.dim)])
+        var y = inner.y
+        for section in Keymap.help {
+            guard y < inner.bottom else { break }
+            buffer.write(section.section, x: inner.x + 1, y: y, maxWidth: inner.width - 1, style: theme.title)
+            y += 1
+            for hint in section.keys where y < inner.bottom {
+                buffer.write(DisplayWidth.fit(hint.key, to: 20), x: inner.x + 2, y: y, maxWidth: 20, style: theme.key)
+                buffer.write(hint.label, x: inner.x + 23, y: y, maxWidth: max(0, inner.width - 23))
+                y += 1
+            }
+            y += 1
+        }
+    }
+
+    private mutating func drawConfirm(_ confirmation: Confirmation, in body: Rect) {
+        let box = body.centered(width: 66, height: confirmation.typedWord == nil ? 7 : 9)
+        buffer.fill(box)
+        let inner = panel(confirmation.kind == .retry ? "Retry job" : "Cancel job", feed: nil, in: box)
+        guard inner.height > 0 else { return }
+        buffer.write(confirmation.title, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme.title)
+        buffer.write(confirmation.detail, x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: theme.dim)
+        if let word = confirmation.typedWord {
+            let warning = "\(symbols == .ascii ? "!" : "⚠") This deploys to production."
+            buffer.write(warning, x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2, style: theme.warn)
+            buffer.write(Line([Span("Type "), Span(word, style: theme.key), Span(" to confirm: "),
+                Span(confirmation.typed), Span(cursor, style: theme.key)]),
+                x: inner.x + 1, y: inner.y + 4, maxWidth: inner.width - 2)
+            buffer.write("Enter confirms · Esc keeps the job as it is", x: inner.x + 1, y: inner.y + 6,
+                maxWidth: inner.width - 2, style: theme.dim)
+        } else {
+            let verb = confirmation.kind == .retry ? "retry" : "cancel it"
+            buffer.write(Line([Span("y", style: theme.key), Span(" \(verb)    "), Span("n", style: theme.key),
+                Span(" / "), Span("Esc", style: theme.key), Span(" keep as is")]),
+                x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2)
+        }
+    }
+}

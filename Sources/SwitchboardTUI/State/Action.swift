@@ -1,0 +1,24 @@
+import Foundation
+import SwitchboardCore
+import TUICore
+
+/// Everything that can happen to the console. Keys, data and the results of effects all arrive as actions.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(Size)
+    case tick(Date)
+    case feed(FeedEvent)
+    case log(LogChunk)
+    case logFailed(jobID: Int, message: String)
+    case jobActionSucceeded(Confirmation.Kind, previousJobID: Int, job: Job)
+    case jobActionFailed(Confirmation.Kind, jobID: Int, message: String)
+}
+
+/// Work the runtime does on the state machine's behalf; results come back as actions.
+public enum Effect: Sendable, Hashable {
+    case retry(jobID: Int)
+    case cancel(jobID: Int)
+    case fetchLog(jobID: Int, from: Int)
+    case refresh(FeedID)
+    case quit
+}

@@ -1,0 +1,79 @@
+/// The keys, in one place: the footer shows those that work in the current context, the help overlay all.
+public enum Keymap {
+    public struct Hint: Sendable, Hashable {
+        public var key: String
+        public var label: String
+    }
+
+    static func hint(_ key: String, _ label: String) -> Hint { Hint(key: key, label: label) }
+
+    /// What works right now, most useful first (the footer cuts from the end).
+    public static func hints(for state: AppState) -> [Hint] {
+        switch state.mode {
+        case .filter: return [hint("type", "filter"), hint("Enter", "keep"), hint("Esc", "clear"), hint("↑↓", "move")]
+        case .command: return [hint("Enter", "run"), hint("Tab", "complete"), hint("Esc", "cancel")]
+        case .help: return [hint("Esc", "close"), hint("?", "close")]
+        case .confirm(let c):
+            return c.typedWord == nil
+                ? [hint("y", "confirm"), hint("n", "keep"), hint("Esc", "keep")]
+                : [hint("type", c.typedWord ?? ""), hint("Enter", "confirm"), hint("Esc", "keep")]
+        case .normal:
+            break
+        }
+        var hints: [Hint] = []
+        switch state.screen {
+        case .overview:
+            hints = [hint("↑↓", "move"), hint("Enter", "open pipeline")]
+        case .accounts:
+            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("←→", "fold")]
+        case .runners:
+            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("←→", "fold")]
+        case .pipelines:
+            switch state.pipelineView.level {
+            case .list:
+                hints = [hint("↑↓", "move"), hint("Enter", "open")]
+            case .pipeline:
+                hints = [hint("↑↓", "move"), hint("Enter", "log"), hint("Esc", "back")]
+                if let job = state.selectedJob {
+                    if job.status.isRetryable { hints.append(hint("r", "retry")) }
+                    if job.status.isCancelable { hints.append(hint("c", "cancel")) }
+                }
+            case .log:
+                hints = [hint("↑↓", "scroll"), hint("g/G", "top/end"), hint("Esc", "back")]
+                if let job = state.selectedJob {
+                    if job.status.isRetryable { hints.append(hint("r", "retry")) }
+                    if job.status.isCancelable { hints.append(hint("c", "cancel")) }
+                }
+            }
+        }
+        if !state.currentFilter.isEmpty && state.screen != .pipelines { hints.append(hint("Esc", "clear filter")) }
+        hints += [hint("/", "filter"), hint(":", "command"), hint("Tab", "screen"), hint("?", "help"), hint("q", "quit")]
+        return hints
+    }
+
+    /// Every key, by section, for the help overlay.
+    public static let help: [(section: String, keys: [Hint])] = [
+        (
+            "Move",
+            [
+                hint("↑ ↓  k j", "select"), hint("PgUp PgDn  ^U ^D", "page"), hint("g G  Home End", "first, last"),
+                hint("→ ←  l h", "expand, collapse"), hint("Space", "toggle"),
+            ]
+        ),
+        (
+            "Go",
+            [
+                hint("Enter", "open: pipeline, job log"), hint("Esc", "back, clear filter"),
+                hint("Tab  S-Tab", "next, previous screen"), hint("1 2 3 4", "overview accounts runners pipelines"),
+                hint(":name", ":accounts :runners :pipelines :q"),
+            ]
+        ),
+        (
+            "Act",
+            [
+                hint("/", "filter (case-insensitive)"), hint("r", "retry a failed job"), hint("c", "cancel a running job"),
+                hint("?", "this help"), hint("q", "quit"),
+            ]
+        ),
+    ]
+}

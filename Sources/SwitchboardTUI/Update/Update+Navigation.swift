@@ -1,0 +1,245 @@
+import SwitchboardCore
+import TUICore
+
+extension AppState {
+    /// The filter of the list in front of the operator.
+    var currentFilter: String {
+        switch screen {
+        case .overview: return overview.filter
+        case .accounts: return accounts.list.filter
+        case .runners: return runners.list.filter
+        case .pipelines:
+            switch pipelineView.level {
+            case .list: return pipelineView.list.filter
+            case .pipeline: return pipelineView.jobs.filter
+            case .log: return pipelineView.logView?.filter ?? ""
+            }
+        }
+    }
+
+    mutating func setFilter(_ text: String) {
+        switch screen {
+        case .overview:
+            overview.filter = text
+            rebuildOverview()
+        case .accounts: accounts.list.setFilter(text, height: listHeight)
+        case .runners: runners.list.setFilter(text, height: listHeight)
+        case .pipelines:
+            switch pipelineView.level {
+            case .list: pipelineView.list.setFilter(text, height: listHeight)
+            case .pipeline: pipelineView.jobs.setFilter(text, height: listHeight)
+            case .log: updateLog { $0.setFilter(text, height: $1) }
+            }
+        }
+    }
+
+    /// Changes the open log, if there is one, given the log's height.
+    mutating func updateLog(_ change: (inout LogViewState, Int) -> Void) {
+        guard var view = pipelineView.logView else { return }
+        change(&view, logHeight)
+        pipelineView.logView = view
+    }
+
+    mutating func switchScreen(to target: ScreenID) {
+        screen = target
+        mode = .normal
+    }
+
+    /// Esc: out of a log, out of a pipeline, else clears the filter.
+    mutating func back() {
+        if screen == .pipelines {
+            switch pipelineView.level {
+            case .log(_, let pipelineID):
+                pipelineView.level = .pipeline(pipelineID)
+                pipelineView.logView = nil
+                return
+            case .pipeline:
+                pipelineView.level = .list
+                return
+            case .list:
+                break
+            }
+        }
+        if !currentFilter.isEmpty { setFilter("") }
+    }
+
+    mutating func move(by delta: Int) {
+        switch screen {
+        case .overview:
+            overview.scroll.move(by: delta, count: overview.failing.count)
+            overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+        case .accounts: accounts.list.move(by: delta, height: listHeight)
+        case .runners: runners.list.move(by: delta, height: listHeight)
+        case .pipelines:
+            switch pipelineView.level {
+            case .list: pipelineView.list.move(by: delta, height: listHeight)
+            case .pipeline: pipelineView.jobs.move(by: delta, height: listHeight)
+            case .log: updateLog { $0.scroll(by: delta, height: $1) }
+            }
+        }
+    }
+
+    mutating func moveToEdge(end: Bool) {
+        switch screen {
+        case .overview:
+            if end { overview.scroll.moveToEnd(count: overview.failing.count) } else { overview.scroll.moveToStart() }
+            overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+        case .accounts:
+            if end { accounts.list.moveToEnd(height: listHeight) } else { accounts.list.moveToStart(height: listHeight) }
+        case .runners:
+            if end { runners.list.moveToEnd(height: listHeight) } else { runners.list.moveToStart(height: listHeight) }
+        case .pipelines:
+            switch pipelineView.level {
+            case .list:
+                if end {
+                    pipelineView.list.moveToEnd(height: listHeight)
+                } else {
+                    pipelineView.list.moveToStart(height: listHeight)
+                }
+            case .pipeline:
+                if end {
+                    pipelineView.jobs.moveToEnd(height: listHeight)
+                } else {
+                    pipelineView.jobs.moveToStart(height: listHeight)
+                }
+            case .log:
+                updateLog { view, height in if end { view.toEnd(height: height) } else { view.toStart() } }
+            }
+        }
+    }
+
+    mutating func expandSelected() {
+        switch screen {
+        case .accounts: accounts.list.expand(height: listHeight)
+        case .runners: runners.list.expand(height: listHeight)
+        case .pipelines where pipelineView.level != .list:
+            if case .pipeline = pipelineView.level { pipelineView.jobs.expand(height: listHeight) }
+        default: break
+        }
+    }
+
+    mutating func collapseSelected() {
+        switch screen {
+        case .accounts: accounts.list.collapseOrParent(height: listHeight)
+        case .runners: runners.list.collapseOrParent(height: listHeight)
+        case .pipelines:
+            if case .pipeline = pipelineView.level { pipelineView.jobs.collapseOrParent(height: listHeight) }
+        default: break
+        }
+    }
+
+    mutating func toggleSelected() {
+        switch screen {
+        case .accounts: accounts.list.toggle(height: listHeight)
+        case .runners: runners.list.toggle(height: listHeight)
+        case .pipelines:
+            if case .pipeline = pipelineView.level { pipelineView.jobs.toggle(height: listHeight) }
+        default: break
+        }
+    }
+
+    /// Enter: open what is selected.
+    mutating func drillIn() -> [Effect] {
+        switch screen {
+        case .overview:
+            guard overview.failing.indices.contains(overview.scroll.selected) else { return [] }
+            let pipeline = pipelines[overview.failing[overview.scroll.selected]]
+            screen = .pipelines
+            pipelineView.list.setFilter("", height: listHeight)
+            pipelineView.list.select(id: "pl:\(pipeline.id)", height: listHeight)
+            openPipeline(pipeline)
+        case .accounts:
+            accounts.list.toggle(height: listHeight)
+        case .runners:
+            runners.list.toggle(height: listHeight)
+        case .pipelines:
+            switch pipelineView.level {
+            case .list:
+                guard let index = pipelineView.list.selectedIndex else { return [] }
+                openPipeline(pipelines[index])
+            case .pipeline(let pipelineID):
+                guard let index = pipelineView.jobs.selectedIndex else { return [] }
+                switch pipelineView.jobRows[index] {
+                case .stage:
+                    pipelineView.jobs.toggle(height: listHeight)
+                case .job(let job):
+                    pipelineView.level = .log(jobID: job.id, pipelineID: pipelineID)
+                    var view = LogViewState(jobID: job.id, pipelineID: pipelineID)
+                    view.isFetching = true
+                    pipelineView.logView = view
+                    return [.fetchLog(jobID: job.id, from: 0)]
+                }
+            case .log:
+                break
+            }
+        }
+        return []
+    }
+
+    mutating func openPipeline(_ pipeline: Pipeline) {
+        pipelineView.level = .pipeline(pipeline.id)
+        pipelineView.openPipeline = pipeline
+        let (model, rows) = PipelineRows.jobs(pipeline)
+        var jobs = TreeListState()
+        jobs.expanded = Set(pipeline.stages.map { "stage:" + $0.name })
+        jobs.replace(model, height: listHeight)
+        if let firstInteresting = pipeline.jobs.first(where: { $0.status == .failed || $0.status.isActive }) {
+            jobs.select(id: "job:" + firstInteresting.name, height: listHeight)
+        }
+        pipelineView.jobs = jobs
+        pipelineView.jobRows = rows
+    }
+
+    /// The job the operator points at: the selected job of an open pipeline, or the job whose log is open.
+    var selectedJob: Job? {
+        guard screen == .pipelines else { return nil }
+        switch pipelineView.level {
+        case .list:
+            return nil
+        case .pipeline:
+            guard let index = pipelineView.jobs.selectedIndex, case .job(let job) = pipelineView.jobRows[index]
+            else { return nil }
+            return job
+        case .log(let jobID, _):
+            return pipelineView.openPipeline?.job(id: jobID)
+        }
+    }
+
+    mutating func requestJobAction(_ kind: Confirmation.Kind) {
+        let verb = kind == .retry ? "retry" : "cancel"
+        guard let job = selectedJob else {
+            flash("Select a job to \(verb): open a pipeline with Enter first.", level: .info)
+            return
+        }
+        if readOnly {
+            flash("Read-only mode: \(verb) is disabled (started with --read-only).", level: .error)
+            return
+        }
+        let project = pipelineView.openPipeline?.project ?? ""
+        switch kind {
+        case .retry:
+            guard job.status.isRetryable else {
+                flash("Job #\(job.id) is \(job.status.label); only failed or canceled jobs can be retried.", level: .error)
+                return
+            }
+        case .cancel:
+            guard job.status.isCancelable else {
+                flash("Job #\(job.id) is \(job.status.label); only unfinished jobs can be canceled.", level: .error)
+                return
+            }
+        }
+        let production = job.deploysToProduction
+        let title = "\(kind == .retry ? "Retry" : "Cancel") job #\(job.id) \(job.name)?"
+        var detail = "\(project) · stage \(job.stage) · \(job.status.label)"
+        if let environment = job.environment { detail += " · deploys to \(environment)" }
+        mode = .confirm(
+            Confirmation(
+                kind: kind,
+                jobID: job.id,
+                title: title,
+                detail: detail,
+                typedWord: production && kind == .retry ? "production" : nil
+            )
+        )
+    }
+}

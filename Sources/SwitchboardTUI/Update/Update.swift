@@ -1,0 +1,73 @@
+import Foundation
+import SwitchboardCore
+import TUICore
+
+/// The console's state machine: `apply(action, to: &state)` changes the state and returns the effects to run.
+/// It does no I/O, so tests drive it without a terminal or a backend.
+public enum Update {
+    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return state.handle(key)
+        case .resize(let size):
+            state.size = size
+            state.resettle()
+            return []
+        case .tick(let date):
+            return state.tick(date)
+        case .feed(let event):
+            state.apply(event)
+            return []
+        case .log(let chunk):
+            state.applyLog(chunk)
+            return []
+        case .logFailed(let jobID, let message):
+            if var view = state.pipelineView.logView, view.jobID == jobID {
+                view.isFetching = false
+                view.error = message
+                state.pipelineView.logView = view
+            }
+            return []
+        case .jobActionSucceeded(let kind, let previousJobID, let job):
+            return state.jobActionSucceeded(kind, previousJobID: previousJobID, job: job)
+        case .jobActionFailed(let kind, let jobID, let message):
+            state.flash(
+                "\(kind == .retry ? "Retry" : "Cancel") of job #\(jobID) failed: \(message)",
+                level: .error
+            )
+            return []
+        }
+    }
+}
+
+extension AppState {
+    /// How long a flash message stays.
+    static let flashSeconds: TimeInterval = 6
+
+    mutating func flash(_ text: String, level: Flash.Level) {
+        flash = Flash(text, level: level, until: now.addingTimeInterval(Self.flashSeconds))
+    }
+
+    mutating func tick(_ date: Date) -> [Effect] {
+        now = date
+        if let flash, flash.until <= date { self.flash = nil }
+        guard case .log(let jobID, _) = pipelineView.level, let view = pipelineView.logView, view.jobID == jobID,
+            !view.isFetching, !view.log.isComplete
+        else { return [] }
+        pipelineView.logView?.isFetching = true
+        return [.fetchLog(jobID: jobID, from: view.log.received)]
+    }
+
+    /// Keeps every selection in view after a resize.
+    mutating func resettle() {
+        accounts.list.settle(height: listHeight)
+        runners.list.settle(height: listHeight)
+        pipelineView.list.settle(height: listHeight)
+        pipelineView.jobs.settle(height: listHeight)
+        overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+        if var view = pipelineView.logView {
+            if view.follow { view.toEnd(height: logHeight) } else { view.scroll(by: 0, height: logHeight) }
+            pipelineView.logView = view
+        }
+    }
+}

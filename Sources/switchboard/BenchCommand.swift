@@ -1,0 +1,100 @@
+import ArgumentParser
+import DemoBackend
+import Foundation
+import SwitchboardCore
+import SwitchboardTUI
+import TUICore
+
+/// Prints how fast the pure parts are on a large estate: load, frame render, filter keystroke, data refresh.
+/// Process-level figures (start-up, idle CPU, RSS) come from `scripts/bench`, which runs the real binary.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure render and filter times on a scaled demo estate and print the figures."
+    )
+
+    @Option(name: .long, help: "Demo scale factor (250: ~2,000 accounts, 5,000 runners, 50,000 jobs).")
+    var scale: Int = 250
+
+    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
+    var size: String = "120x40"
+
+    @Option(name: .long, help: "Frames to render per screen.")
+    var frames: Int = 200
+
+    func run() async throws {
+        guard let frameSize = Size(parsing: size), frameSize.width > 0, frameSize.height > 0 else {
+            throw UsageError("--size \(size): write it as WIDTHxHEIGHT, e.g. 120x40")
+        }
+        guard (1...1000).contains(scale) else { throw UsageError("--scale \(scale): use 1 to 1000") }
+        let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(1800))
+        let backend = DemoBackend(seed: DemoBackend.defaultSeed, scale: scale, clock: clock)
+        let estate = Estate(name: "bench", backends: [backend])
+        let theme = Theme.named(.dark, ascii: false)
+
+        let loadStart = ContinuousClock.now
+        var state = await StateLoader.load(estate: estate, size: frameSize, clock: clock)
+        let loadTime = ContinuousClock.now - loadStart
+        let jobs = state.pipelines.reduce(0) { $0 + $1.jobs.count }
+        let runners = state.runnerInventory?.pools.reduce(0) { $0 + $1.runners.count } ?? 0
+        print("estate: scale \(scale): \(state.organization?.accounts.count ?? 0) accounts, \(runners) runners, "
+            + "\(state.pipelines.count) pipelines, \(jobs) jobs; frame \(frameSize)")
+        print("load (fetch all feeds + build rows): \(ms(loadTime))")
+
+        for screen in ScreenID.allCases {
+            state.screen = screen
+            let time = measure(frames) { _ = Renderer.render(state, theme: theme) }
+            print("frame \(screen.rawValue): \(ms(time)) per frame (mean of \(frames))")
+        }
+
+        state.screen = .pipelines
+        var previous = Renderer.render(state, theme: theme)
+        let scrollTime = measure(frames) {
+            _ = Update.apply(.key(.down), to: &state)
+            let next = Renderer.render(state, theme: theme)
+            _ = next.diff(from: previous)
+            previous = next
+        }
+        print("pipelines: move selection + render + diff: \(ms(scrollTime)) per key")
+
+        for screen in [ScreenID.pipelines, .accounts, .runners] {
+            state.screen = screen
+            _ = Update.apply(.key(.char("/")), to: &state)
+            var perKey: [Duration] = []
+            for c in "production" {
+                let start = ContinuousClock.now
+                _ = Update.apply(.key(.char(c)), to: &state)
+                _ = Renderer.render(state, theme: theme)
+                perKey.append(ContinuousClock.now - start)
+            }
+            let worst = perKey.max() ?? .zero
+            let mean = perKey.reduce(Duration.zero, +) / perKey.count
+            print("filter keystroke on \(screen.rawValue) (update + render): mean \(ms(mean)), worst \(ms(worst))")
+            _ = Update.apply(.key(.escape), to: &state)
+        }
+
+        let pipelines = try await backend.pipelines()
+        let refreshTime = measure(20) {
+            _ = Update.apply(
+                .feed(FeedEvent(feed: .pipelines, value: .pipelines(pipelines), status: FeedStatus(updatedAt: clock.now()))),
+                to: &state
+            )
+        }
+        print("pipelines refresh applied to the state: \(ms(refreshTime)) (mean of 20)")
+        let fetchStart = ContinuousClock.now
+        _ = try await backend.pipelines()
+        print("demo backend pipelines() at this scale: \(ms(ContinuousClock.now - fetchStart))")
+    }
+
+    private func measure(_ count: Int, _ body: () -> Void) -> Duration {
+        body()
+        let start = ContinuousClock.now
+        for _ in 0..<count { body() }
+        return (ContinuousClock.now - start) / count
+    }
+
+    private func ms(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.3f ms", value)
+    }
+}

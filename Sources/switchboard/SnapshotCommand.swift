@@ -1,0 +1,81 @@
+import ArgumentParser
+import DemoBackend
+import Foundation
+import SwitchboardCore
+import SwitchboardTUI
+import TUICore
+
+/// One frame without a terminal: for scripts, docs and `screenshots/`.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Render one screen to stdout as text, JSON or SVG, with no terminal."
+    )
+
+    @OptionGroup var estate: EstateOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(name: .long, help: "overview, accounts, runners or pipelines.")
+    var screen: String = "overview"
+
+    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
+    var size: String = "120x40"
+
+    @Option(name: .long, help: "text, json or svg.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Simulated time since the demo's start (e.g. 90s, 15m, 2h).")
+    var at: String = "0s"
+
+    @Option(name: .long, help: "Keys to press before the frame is taken, e.g. \"4 Enter j\".")
+    var keys: String = ""
+
+    func run() async throws {
+        guard let screenID = ScreenID(rawValue: screen) else {
+            throw UsageError("--screen \(screen): use overview, accounts, runners or pipelines")
+        }
+        guard let frameSize = Size(parsing: size) else {
+            throw UsageError("--size \(size): write it as WIDTHxHEIGHT, e.g. 120x40")
+        }
+        guard (1...1000).contains(frameSize.width), (1...500).contains(frameSize.height) else {
+            throw UsageError("--size \(size): width must be 1–1000 and height 1–500, e.g. 120x40")
+        }
+        guard ["text", "json", "svg"].contains(format) else {
+            throw UsageError("--format \(format): use text, json or svg")
+        }
+        guard let offset = DurationText.parse(at), offset >= 0 else {
+            throw UsageError("--at \(at): write a duration such as 90s, 15m or 2h")
+        }
+        let keyList: [Key]
+        do {
+            keyList = try KeyScript.parse(keys)
+        } catch {
+            throw UsageError("--keys: \(error)")
+        }
+        let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(offset))
+        let registry = estate.registry(clock: clock)
+        let config = try estate.loadConfig(registry: registry)
+        let built = try registry.makeEstate(config)
+        let theme = look.resolve(config: config, unicode: true)
+        var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
+        state.screen = screenID
+        for key in keyList {
+            for effect in Update.apply(.key(key), to: &state) {
+                if case .fetchLog(let jobID, let from) = effect, let source = built.pipelines {
+                    _ = Update.apply(.log(try await source.log(jobID: jobID, from: from)), to: &state)
+                }
+            }
+        }
+        switch format {
+        case "json":
+            FileHandle.standardOutput.write(try ScreenData.json(for: screenID, state: state))
+            print()
+        case "svg":
+            let buffer = Renderer.render(state, theme: theme)
+            print(SVGExporter(foreground: theme.canvas.foreground, background: theme.canvas.background)
+                .render(buffer), terminator: "")
+        default:
+            print(Renderer.render(state, theme: theme).lines.joined(separator: "\n"))
+        }
+    }
+}
