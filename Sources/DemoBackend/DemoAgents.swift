@@ -49,7 +49,9 @@ struct DemoAgents: Sendable {
         }
     }
 
-    func taskRoleARN(_ template: Template) -> String { "arn:aws:iam::\(jenkinsAccountID):role/\(template.taskRoleName)" }
+    func taskRoleARN(_ template: Template) -> String {
+        "arn:aws:iam::\(jenkinsAccountID):role/\(template.taskRoleName)"
+    }
 
     func taskDefinitionARN(_ template: Template) -> String {
         "arn:aws:ecs:\(Self.region):\(jenkinsAccountID):task-definition/\(template.family):\(template.revision)"
@@ -82,7 +84,7 @@ struct DemoAgents: Sendable {
                 let end = start + random.double(in: 240...Self.longestRun)
                 guard start <= time, time < end else { continue }
                 let job = random.pick(template.jobs)
-                let build = 400 + slot / 3 + lane
+                let build = max(1, 1_200 + slot / 3 + lane)
                 let task = random.string(32, from: SeededRandom.hexDigits)
                 agents.append(
                     Agent(

@@ -1,18 +1,5 @@
 import SwitchboardCore
 
-/// An operator's action on a job of a pipeline, recorded at the simulated time it was taken.
-struct DemoAction: Sendable {
-    enum Kind: Sendable {
-        case retry(newJobID: Int)
-        case cancel
-    }
-
-    let jobIndex: Int
-    let kind: Kind
-    /// Seconds from the epoch.
-    let time: Double
-}
-
 /// One attempt of a job and its planned timeline (seconds from the epoch). The status at a given time follows from
 /// the timeline: created until its stage is reached, pending from `queuedAt`, running from `startAt`, finished at
 /// `endAt` (or at `canceledAt`).

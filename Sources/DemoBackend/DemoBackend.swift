@@ -16,8 +16,8 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
     public nonisolated let scale: Int
 
     private let clock: any WallClock
-    let simulation: DemoSimulation
-    let layout: DemoOrganization
+    private let simulation: DemoSimulation
+    private let layout: DemoOrganization
     private let agents: DemoAgents
     private var identity: IdentityInventory?
     /// Recorded retries and cancels, by pipeline id, in time order.
@@ -76,7 +76,8 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
         }
         guard found.status.isRetryable else {
             throw BackendError(
-                .invalidState, "Job #\(jobID) is \(found.status.label); only failed or canceled jobs can be retried."
+                .invalidState,
+                "Job #\(jobID) is \(found.status.label); only failed or canceled jobs can be retried."
             )
         }
         let newID = nextRetryID
@@ -90,7 +91,8 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
         let found = try locate(jobID: jobID)
         guard found.status.isCancelable else {
             throw BackendError(
-                .invalidState, "Job #\(jobID) is \(found.status.label); only created, pending or running jobs can be canceled."
+                .invalidState,
+                "Job #\(jobID) is \(found.status.label); only created, pending or running jobs can be canceled."
             )
         }
         record(DemoAction(jobIndex: found.jobIndex, kind: .cancel, time: found.time), on: found.run.id)
@@ -119,7 +121,7 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
     }
 
     /// Finds a job (any attempt) as it stands now.
-    func locate(jobID: Int) throws -> DemoLocatedJob {
+    private func locate(jobID: Int) throws -> DemoLocatedJob {
         let notFound = BackendError(.notFound, "Job #\(jobID) does not exist in the demo estate.")
         guard let pipelineID = retried[jobID]?.pipelineID ?? simulation.firstAttempt(jobID: jobID)?.pipelineID else {
             throw notFound

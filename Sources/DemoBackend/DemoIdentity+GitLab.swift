@@ -20,7 +20,11 @@ extension DemoIdentity {
                 NamedPolicy(
                     name: "kube2iam-assume-runner-role",
                     document: DemoPolicy.document([
-                        DemoPolicy.statement(sid: "AssumeRunnerRole", actions: ["sts:AssumeRole"], resources: [runnerARN])
+                        DemoPolicy.statement(
+                            sid: "AssumeRunnerRole",
+                            actions: ["sts:AssumeRole"],
+                            resources: [runnerARN]
+                        )
                     ])
                 )
             ],
@@ -39,7 +43,9 @@ extension DemoIdentity {
                 NamedPolicy(
                     name: "AmazonEC2ContainerRegistryReadOnly",
                     arn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
-                    document: DemoPolicy.document([DemoPolicy.statement(sid: "ECRRead", actions: ecrRead, resources: ["*"])])
+                    document: DemoPolicy.document([
+                        DemoPolicy.statement(sid: "ECRRead", actions: ecrRead, resources: ["*"])
+                    ])
                 ),
             ],
             tags: ["cluster": "gitlab-runners"]
@@ -103,12 +109,16 @@ extension DemoIdentity {
                     document: DemoPolicy.document([
                         DemoPolicy.statement(
                             sid: "DeployServices",
-                            actions: ["ecs:*", "ecr:*", "apigateway:*", "logs:*", "cloudwatch:*", "elasticloadbalancing:*"],
+                            actions: [
+                                "ecs:*", "ecr:*", "apigateway:*", "logs:*", "cloudwatch:*", "elasticloadbalancing:*",
+                            ],
                             resources: ["*"]
                         ),
                         DemoPolicy.statement(
                             sid: "TerraformState",
-                            actions: ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "dynamodb:PutItem", "dynamodb:GetItem"],
+                            actions: [
+                                "s3:GetObject", "s3:PutObject", "s3:ListBucket", "dynamodb:PutItem", "dynamodb:GetItem",
+                            ],
                             resources: [stateBucket, stateBucket + "/*"]
                         ),
                         DemoPolicy.statement(

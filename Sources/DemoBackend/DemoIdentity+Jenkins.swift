@@ -59,7 +59,9 @@ extension DemoIdentity {
                         DemoPolicy.statement(
                             sid: "AgentLogs",
                             actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources: ["arn:aws:logs:\(DemoAgents.region):\(jenkins.id):log-group:/ecs/jenkins-agents:*"]
+                            resources: [
+                                "arn:aws:logs:\(DemoAgents.region):\(jenkins.id):log-group:/ecs/jenkins-agents:*"
+                            ]
                         ),
                     ])
                 )
@@ -74,7 +76,10 @@ extension DemoIdentity {
             name: Self.deployRoleName,
             roleID: nextRoleID(),
             description: "Deployments from the Jenkins agents in the Jenkins account",
-            trustPolicy: DemoPolicy.trust(sid: "JenkinsAccount", principal: DemoPolicy.aws("arn:aws:iam::\(jenkins.id):root")),
+            trustPolicy: DemoPolicy.trust(
+                sid: "JenkinsAccount",
+                principal: DemoPolicy.aws("arn:aws:iam::\(jenkins.id):root")
+            ),
             attachedPolicies: [DemoPolicy.administratorAccess],
             maxSessionDuration: 43_200,
             tags: ["managed-by": "cloudformation"]

@@ -1,7 +1,7 @@
-/// Plans the attempts of one job from its seeds and the actions recorded on it. About 12 % of first attempts fail;
+/// Plans the attempts of one job from its seeds and the actions recorded on it. About 3.5 % of first attempts fail;
 /// a failure is either flaky (a retry passes) or real (every retry fails the same way).
 struct DemoJobPlanner {
-    static let failureRate = 0.12
+    static let failureRate = 0.035
     static let productionFailureRate = 0.05
     static let flakyShare = 0.55
 
@@ -35,7 +35,11 @@ struct DemoJobPlanner {
                 let ready = stageReady.map { max($0, action.time) }
                 chain.append(
                     attempt(
-                        number: chain.count + 1, id: newJobID, createdAt: action.time, readyAt: ready, queuedAt: ready
+                        number: chain.count + 1,
+                        id: newJobID,
+                        createdAt: action.time,
+                        readyAt: ready,
+                        queuedAt: ready
                     )
                 )
             }
@@ -45,10 +49,15 @@ struct DemoJobPlanner {
 
     private func attempt(number: Int, id: Int, createdAt: Double, readyAt: Double?, queuedAt: Double?) -> DemoAttempt {
         var random = SeededRandom(pipelineKey, UInt64(index), UInt64(number))
-        let wait = 3 + 70 * random.unit() * random.unit()
+        let wait = 4 + 80 * random.unit()
         let duration = random.double(in: spec.duration)
         var attempt = DemoAttempt(
-            id: id, jobIndex: index, number: number, createdAt: createdAt, readyAt: readyAt, queuedAt: queuedAt,
+            id: id,
+            jobIndex: index,
+            number: number,
+            createdAt: createdAt,
+            readyAt: readyAt,
+            queuedAt: queuedAt,
             fullDuration: duration
         )
         guard let queuedAt else { return attempt }

@@ -31,7 +31,8 @@ struct DemoLogContext {
         var random = SeededRandom(key, 0)
         bodyLength = Self.length(spec.kind, random: &random)
         let alphabet = SeededRandom.lowerAlphanumerics
-        pod = "runner-\(random.string(8, from: alphabet))-project-\(project.gitLabID)-concurrent-0-"
+        pod =
+            "runner-\(random.string(8, from: alphabet))-project-\(project.gitLabID)-concurrent-0-"
             + random.string(5, from: alphabet)
     }
 

@@ -50,7 +50,11 @@ extension DemoLogScript {
     }
 
     static func testLine(
-        _ context: DemoLogContext, index: Int, package: String, module: String, random: inout SeededRandom
+        _ context: DemoLogContext,
+        index: Int,
+        package: String,
+        module: String,
+        random: inout SeededRandom
     ) -> String {
         let name = package.prefix(1).uppercased() + package.dropFirst()
         switch fileExtension(context.spec.image) {
@@ -104,22 +108,30 @@ extension DemoLogScript {
                 "  Lock Info: Path: terraform-state/\(path)/\(context.environment).tfstate, Who: runner@\(context.pod)",
             ]
         case .lint:
-            return ["src/quote/rounding.\(Self.fileExtension(context.spec.image)):42:9: unused variable 'total'",
-                    "1 problem found"]
+            return [
+                "src/quote/rounding.\(Self.fileExtension(context.spec.image)):42:9: unused variable 'total'",
+                "1 problem found",
+            ]
         case .dockerBuild:
-            return ["ERROR: failed to solve: process \"/bin/sh -c npm ci --omit=dev\" did not complete successfully: "
-                    + "exit code: 1"]
+            return [
+                "ERROR: failed to solve: process \"/bin/sh -c npm ci --omit=dev\" did not complete successfully: "
+                    + "exit code: 1"
+            ]
         case .imageScan:
             return ["Total: 1 (HIGH: 1, CRITICAL: 0)", "openssl  CVE-2025-9230  HIGH  fixed in 3.3.5-r0"]
         case .compile:
-            return ["ERROR: /builds/\(path)/internal/ledger/BUILD.bazel:12:10: GoCompilePkg failed: (Exit 1)",
-                    "internal/ledger/reconcile.go:88:15: undefined: settlementWindow",
-                    "FAILED: Build did NOT complete successfully"]
+            return [
+                "ERROR: /builds/\(path)/internal/ledger/BUILD.bazel:12:10: GoCompilePkg failed: (Exit 1)",
+                "internal/ledger/reconcile.go:88:15: undefined: settlementWindow",
+                "FAILED: Build did NOT complete successfully",
+            ]
         case .unitTests:
             return ["--- FAIL: TestQuoteRounding (0.02s)", "    rounding_test.go:57: got 10.01, want 10.00", "FAIL"]
         case .browserTests:
-            return ["  1) [chromium] > checkout/cart.spec.ts:42:7 > applies coupon",
-                    "    Error: Timed out 5000ms waiting for expect(locator).toBeVisible()", "  1 failed"]
+            return [
+                "  1) [chromium] > checkout/cart.spec.ts:42:7 > applies coupon",
+                "    Error: Timed out 5000ms waiting for expect(locator).toBeVisible()", "  1 failed",
+            ]
         case .deploy:
             return ["Waiter ServicesStable failed: Max attempts exceeded"]
         }

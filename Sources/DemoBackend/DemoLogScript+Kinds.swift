@@ -31,8 +31,10 @@ extension DemoLogScript {
         case .terraformApply:
             return (
                 terraformInit(context) + ["$ terraform apply -input=false -auto-approve \(env).plan.tfplan"],
-                ["", "Apply complete! Resources: 0 added, 1 changed, 0 destroyed.", "", "Outputs:", "",
-                 "cluster_name = \"main\""]
+                [
+                    "", "Apply complete! Resources: 0 added, 1 changed, 0 destroyed.", "", "Outputs:", "",
+                    "cluster_name = \"main\"",
+                ]
             )
         case .lint:
             return ([lintCommand(context)], ["0 problems found"])
@@ -95,10 +97,12 @@ extension DemoLogScript {
         case .dockerBuild:
             let step = 2 + index / 25
             let time = Double(index) * 0.37
-            return "#\(step) \(Self.seconds(time)) \(package)-\(module)@\(random.int(in: 1...9)).\(random.int(in: 0...30))"
+            return
+                "#\(step) \(Self.seconds(time)) \(package)-\(module)@\(random.int(in: 1...9)).\(random.int(in: 0...30))"
                 + ".\(random.int(in: 0...12)) installed"
         case .imageScan:
-            return "\(context.project.path):\(context.shortSHA) (\(package)) scanned layer \(index + 1): 0 vulnerabilities"
+            return
+                "\(context.project.path):\(context.shortSHA) (\(package)) scanned layer \(index + 1): 0 vulnerabilities"
         case .compile:
             let total = context.bodyLength
             return "[\(index + 1) / \(total)] Compiling \(package)/\(module)/\(package)_\(index).go; "
@@ -110,7 +114,7 @@ extension DemoLogScript {
                 + "renders \(module) for \(package) (\(random.int(in: 120...4_000))ms)"
         case .deploy:
             let desired = 4
-            let running = min(desired, index / 6)
+            let running = min(desired - 1, index / 6)
             return "Waiting for service \(context.service) to become stable: \(running)/\(desired) new tasks running "
                 + "(check \(index + 1))"
         }

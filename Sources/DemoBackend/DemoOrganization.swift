@@ -67,7 +67,10 @@ struct DemoOrganization: Sendable {
             )
         }
         let core = OrganizationalUnit(
-            id: ouID(), name: "core", accounts: [audit, logArchive], policyIDs: [full, policies[1].id]
+            id: ouID(),
+            name: "core",
+            accounts: [audit, logArchive],
+            policyIDs: [full, policies[1].id]
         )
         let workload = OrganizationalUnit(
             id: ouID(),

@@ -49,7 +49,11 @@ struct DemoPipelineRun: Sendable {
             var stageBlock = Double.infinity
             while job < jobCount, project.jobs[job].stage == stage {
                 let planner = DemoJobPlanner(
-                    simulation: simulation, pipelineKey: key, pipelineID: id, spec: project.jobs[job], index: job
+                    simulation: simulation,
+                    pipelineKey: key,
+                    pipelineID: id,
+                    spec: project.jobs[job],
+                    index: job
                 )
                 let chain = planner.attempts(createdAt: createdAt, stageReady: stageReady, actions: actions)
                 if let latest = chain.last {

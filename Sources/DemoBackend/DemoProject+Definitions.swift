@@ -22,56 +22,117 @@ extension DemoProject {
                     DemoJobSpec("tflint", stage: 0, pool: 0, kind: .lint, duration: 25...70, image: terraform),
                     DemoJobSpec("plan", stage: 1, pool: 0, kind: .terraformPlan, duration: 60...200, image: terraform),
                 ],
-                deployJob: "apply", deployKind: .terraformApply, deployImage: terraform
+                deployJob: "apply",
+                deployKind: .terraformApply,
+                deployImage: terraform
             )
         case .images:
             return Definition(
                 stages: ["build", "test"],
                 jobs: [
-                    DemoJobSpec("build-terraform-image", stage: 0, pool: 1, kind: .dockerBuild, duration: 90...240,
-                                image: docker),
-                    DemoJobSpec("build-node-image", stage: 0, pool: 1, kind: .dockerBuild, duration: 90...240,
-                                image: docker),
+                    DemoJobSpec(
+                        "build-terraform-image",
+                        stage: 0,
+                        pool: 1,
+                        kind: .dockerBuild,
+                        duration: 90...240,
+                        image: docker
+                    ),
+                    DemoJobSpec(
+                        "build-node-image",
+                        stage: 0,
+                        pool: 1,
+                        kind: .dockerBuild,
+                        duration: 90...240,
+                        image: docker
+                    ),
                     DemoJobSpec("trivy-scan", stage: 1, pool: 0, kind: .imageScan, duration: 30...90, image: docker),
                 ],
-                deployJob: "promote", deployKind: .deploy, deployImage: awsCLI
+                deployJob: "promote",
+                deployKind: .deploy,
+                deployImage: awsCLI
             )
         case .service:
             return Definition(
                 stages: ["build", "test"],
                 jobs: [
-                    DemoJobSpec("compile", stage: 0, pool: 2, kind: .compile, duration: 240...480,
-                                image: "platform/runner-images/golang:1.23"),
-                    DemoJobSpec("docker-build", stage: 0, pool: 1, kind: .dockerBuild, duration: 60...200, image: docker),
-                    DemoJobSpec("unit-tests", stage: 1, pool: 1, kind: .unitTests, duration: 60...200,
-                                image: "platform/runner-images/golang:1.23"),
-                    DemoJobSpec("lint", stage: 1, pool: 0, kind: .lint, duration: 20...60,
-                                image: "platform/runner-images/golang:1.23"),
+                    DemoJobSpec(
+                        "compile",
+                        stage: 0,
+                        pool: 2,
+                        kind: .compile,
+                        duration: 240...480,
+                        image: "platform/runner-images/golang:1.23"
+                    ),
+                    DemoJobSpec(
+                        "docker-build",
+                        stage: 0,
+                        pool: 1,
+                        kind: .dockerBuild,
+                        duration: 60...200,
+                        image: docker
+                    ),
+                    DemoJobSpec(
+                        "unit-tests",
+                        stage: 1,
+                        pool: 1,
+                        kind: .unitTests,
+                        duration: 60...200,
+                        image: "platform/runner-images/golang:1.23"
+                    ),
+                    DemoJobSpec(
+                        "lint",
+                        stage: 1,
+                        pool: 0,
+                        kind: .lint,
+                        duration: 20...60,
+                        image: "platform/runner-images/golang:1.23"
+                    ),
                 ],
-                deployJob: "deploy", deployKind: .deploy, deployImage: awsCLI
+                deployJob: "deploy",
+                deployKind: .deploy,
+                deployImage: awsCLI
             )
         case .frontend:
             let node = "platform/runner-images/node:20"
             return Definition(
                 stages: ["build", "test"],
                 jobs: [
-                    DemoJobSpec("docker-build", stage: 0, pool: 1, kind: .dockerBuild, duration: 90...240, image: docker),
+                    DemoJobSpec(
+                        "docker-build",
+                        stage: 0,
+                        pool: 1,
+                        kind: .dockerBuild,
+                        duration: 90...240,
+                        image: docker
+                    ),
                     DemoJobSpec("jest", stage: 1, pool: 1, kind: .unitTests, duration: 40...160, image: node),
                     DemoJobSpec("eslint", stage: 1, pool: 0, kind: .lint, duration: 20...60, image: node),
                     DemoJobSpec("lighthouse", stage: 1, pool: 2, kind: .browserTests, duration: 240...420, image: node),
                 ],
-                deployJob: "deploy", deployKind: .deploy, deployImage: awsCLI
+                deployJob: "deploy",
+                deployKind: .deploy,
+                deployImage: awsCLI
             )
         case .etl:
             let python = "platform/runner-images/python:3.12"
             return Definition(
                 stages: ["build", "test"],
                 jobs: [
-                    DemoJobSpec("docker-build", stage: 0, pool: 1, kind: .dockerBuild, duration: 60...180, image: docker),
+                    DemoJobSpec(
+                        "docker-build",
+                        stage: 0,
+                        pool: 1,
+                        kind: .dockerBuild,
+                        duration: 60...180,
+                        image: docker
+                    ),
                     DemoJobSpec("pytest", stage: 1, pool: 1, kind: .unitTests, duration: 40...180, image: python),
                     DemoJobSpec("flake8", stage: 1, pool: 0, kind: .lint, duration: 20...50, image: python),
                 ],
-                deployJob: "deploy", deployKind: .deploy, deployImage: awsCLI
+                deployJob: "deploy",
+                deployKind: .deploy,
+                deployImage: awsCLI
             )
         }
     }

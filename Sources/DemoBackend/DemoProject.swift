@@ -37,16 +37,28 @@ struct DemoProject: Sendable {
         stages = definition.stages + Self.deployStages
         let deployStage = definition.stages.count
         let deployJob = definition.deployJob
-        jobs = definition.jobs + [
-            DemoJobSpec(
-                "\(deployJob)-development", stage: deployStage, pool: 0, kind: definition.deployKind,
-                environment: "development", duration: 60...200, image: definition.deployImage
-            ),
-            DemoJobSpec(
-                "\(deployJob)-production", stage: deployStage + 1, pool: 0, kind: definition.deployKind,
-                environment: "production", isManual: true, duration: 60...240, image: definition.deployImage
-            ),
-        ]
+        jobs =
+            definition.jobs + [
+                DemoJobSpec(
+                    "\(deployJob)-development",
+                    stage: deployStage,
+                    pool: 0,
+                    kind: definition.deployKind,
+                    environment: "development",
+                    duration: 60...200,
+                    image: definition.deployImage
+                ),
+                DemoJobSpec(
+                    "\(deployJob)-production",
+                    stage: deployStage + 1,
+                    pool: 0,
+                    kind: definition.deployKind,
+                    environment: "production",
+                    isManual: true,
+                    duration: 60...240,
+                    image: definition.deployImage
+                ),
+            ]
         buildJobCount = definition.jobs.count
     }
 

@@ -25,8 +25,14 @@ enum DemoRunnerAssignment {
                     else { continue }
                     participants.append(
                         Participant(
-                            run: runIndex, job: job, attempt: attemptIndex, id: attempt.id,
-                            pool: project.jobs[job].pool, start: start, plannedEnd: end, release: release
+                            run: runIndex,
+                            job: job,
+                            attempt: attemptIndex,
+                            id: attempt.id,
+                            pool: project.jobs[job].pool,
+                            start: start,
+                            plannedEnd: end,
+                            release: release
                         )
                     )
                 }

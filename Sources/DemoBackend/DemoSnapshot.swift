@@ -24,7 +24,13 @@ struct DemoSnapshot: Sendable {
                 let id = simulation.pipelineID(project: project.index, number: number)
                 let recorded = actions[id].map { $0.filter { $0.time <= now } } ?? []
                 runs.append(
-                    DemoPipelineRun(simulation: simulation, project: project, number: number, actions: recorded, now: now)
+                    DemoPipelineRun(
+                        simulation: simulation,
+                        project: project,
+                        number: number,
+                        actions: recorded,
+                        now: now
+                    )
                 )
             }
         }

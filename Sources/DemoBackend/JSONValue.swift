@@ -28,7 +28,10 @@ indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArra
         case .number(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .array(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -37,7 +40,10 @@ indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArra
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
-            guard !members.isEmpty else { return out += "{}" }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2)

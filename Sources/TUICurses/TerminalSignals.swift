@@ -27,7 +27,9 @@ enum TerminalSignals {
                 }
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            // SA_RESTART: a signal in the middle of ncurses' output must not cut an escape sequence short
+            // (poll is never restarted, so the loop still wakes).
+            action.sa_flags = Int32(SA_RESTART)
             sigaction(sig, &action, nil)
         }
     }
@@ -43,7 +45,7 @@ enum TerminalSignals {
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
     }

@@ -36,7 +36,7 @@ enum Main {
             status = 2
         default:
             if code == .validationFailure {
-                message = Switchboard.fullMessage(for: error)
+                message = Switchboard.message(for: error) + " (see switchboard --help)"
                 status = 2
             } else if let described = error as? CustomStringConvertible {
                 message = described.description

@@ -17,7 +17,7 @@ struct EstateOptions: ParsableArguments {
 
     func validate() throws {
         if let scale, !(1...1000).contains(scale) {
-            throw UsageError("--scale \(scale): use a factor from 1 to 1000")
+            throw ValidationError("--scale \(scale): use a factor from 1 to 1000")
         }
     }
 
@@ -65,7 +65,7 @@ struct LookOptions: ParsableArguments {
 
     func validate() throws {
         if let theme, Theme.Name(rawValue: theme) == nil {
-            throw UsageError("--theme \(theme): use dark, light or mono")
+            throw ValidationError("--theme \(theme): use dark, light or mono")
         }
     }
 

@@ -37,7 +37,9 @@ class Pane:
         wrapper = os.path.join(workdir, "run.sh")
         quoted = " ".join("'" + a.replace("'", "'\\''") + "'" for a in [BINARY, *args])
         with open(wrapper, "w") as f:
-            f.write("#!/bin/sh\n%s\necho $? > '%s'\n" % (quoted, self.status_file))
+            # The shell traps SIGINT (Ctrl-C reaches the whole foreground group) so it lives to record the status,
+            # then keeps the pane alive: a dead pane's cursor and screen are tmux's, not what the binary left.
+            f.write("#!/bin/sh\ntrap : INT\n%s\necho $? > '%s'\nexec sleep 600\n" % (quoted, self.status_file))
         os.chmod(wrapper, 0o755)
         environment = {
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "HOME": workdir,
@@ -48,7 +50,6 @@ class Pane:
         for key, value in environment.items():
             env_args += ["-e", "%s=%s" % (key, value)]
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), *env_args, wrapper)
-        self.tmux("set-option", "-g", "remain-on-exit", "on")
 
     def tmux(self, *args):
         return subprocess.run(["tmux", "-S", self.sock, *args], check=True, capture_output=True, text=True).stdout
@@ -125,6 +126,12 @@ def test(fn):
 
 def restored(pane):
     """After exit: out of the alternate screen, cursor visible again."""
+    # tmux parses the last bytes asynchronously: wait for them rather than read too early.
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if pane.display("#{alternate_on}#{cursor_flag}") == "01":
+            return
+        time.sleep(0.05)
     check(pane.display("#{alternate_on}") == "0", "the terminal is still on the alternate screen")
     check(pane.display("#{cursor_flag}") == "1", "the cursor is still hidden")
 
@@ -169,10 +176,10 @@ def console_walkthrough(workdir):
     screen = pane.wait_text("[4 Pipelines]", "Pipeline #", "JOB")
     check("<r> retry" in screen, "the selected job is not retryable here:\n" + screen)
     pane.keys("Enter")
-    screen = pane.wait_text("Log · ", "Running with gitlab-runner")
+    pane.wait_text("Log · ", "following")
     pane.keys("PageUp")
     pane.keys("g")
-    pane.wait_text("paused")
+    pane.wait_text("paused", "Running with gitlab-runner")
     pane.keys("G")
     pane.wait_text("following")
     pane.keys("Escape")

@@ -47,8 +47,8 @@ import Testing
             clock: clock, readOnly: false, stopRequested: { seen.withLock { $0 } || ContinuousClock.now > deadline })
         runtime.run()
         let text = terminal.lastFrameText
-        #expect(text.contains("✘ pipelines stale"))
-        #expect(text.contains("GitLab answered 503"))
+        #expect(text.contains("✘ pipelines down"))
+        #expect(text.contains("✘ pipelines: GitLab answered 503 (retrying)"))
         #expect(text.contains("Runner pools"))
         #expect(runtime.state.runnerInventory != nil)
     }

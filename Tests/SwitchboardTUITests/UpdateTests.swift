@@ -53,7 +53,7 @@ import Testing
             Issue.record("expected an OU below the root")
             return
         }
-        try await Fixtures.press("/ l o g - a r c h Enter", &state)
+        try await Fixtures.press("/ l o g - a r c h Enter G", &state)
         guard case .account(let account, let path, _) = state.accounts.selectedRow else {
             Issue.record("the filter did not select an account")
             return
@@ -133,7 +133,8 @@ import Testing
         _ = Update.apply(.tick(Fixtures.start.addingTimeInterval(95)), to: &state)
         #expect(state.pipelines == before)
         let text = Fixtures.text(state)
-        #expect(text.contains("✘ pipelines stale 1m: connection refused"))
+        #expect(text.contains("✘ pipelines stale 1m"))
+        #expect(text.contains("✘ pipelines: connection refused (retrying)"))
         #expect(text.contains("⚠ stale 1m"))
     }
 

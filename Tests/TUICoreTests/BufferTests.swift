@@ -16,7 +16,7 @@ import TUICore
         buffer.write("a日本", x: 3, y: 1)
         #expect(buffer.lines == ["日本語", "   a日"])
         #expect(buffer[1, 0].isContinuation)
-        #expect(buffer.text(ofRow: 1) == "   a日  ")
+        #expect(buffer.text(ofRow: 1) == "   a日 ")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

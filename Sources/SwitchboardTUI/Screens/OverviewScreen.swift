@@ -29,15 +29,16 @@ extension Frame {
         lines.append(Line([]))
         lines.append(Line([Span("\(entries.count)", style: theme.title), Span(" accounts · "),
             Span("\(organization.policies.count)", style: theme.title), Span(" SCPs")]))
-        let envText = Environment.allCases.compactMap { env in byEnvironment[env].map { "\(env.rawValue) \($0)" } }
-            .joined(separator: " · ")
+        let envText = Environment.allCases.compactMap { env in
+            byEnvironment[env].map { "\(Frame.shortEnvironment(env)) \($0)" }
+        }.joined(separator: " · ")
         lines.append(Line(envText, style: theme.dim))
         buffer.render(Paragraph(lines), in: inner.inset(horizontal: 1, vertical: 0))
     }
 
     private func countLine(_ name: String, _ count: Int, depth: Int) -> Line {
         let label = String(repeating: "  ", count: depth) + name
-        return Line([Span(DisplayWidth.fit(label, to: 18)), Span(" \(count) account\(count == 1 ? "" : "s")",
+        return Line([Span(DisplayWidth.fit(label, to: 14)), Span(" \(count) account\(count == 1 ? "" : "s")",
             style: theme.dim)])
     }
 
@@ -52,7 +53,7 @@ extension Frame {
         buffer.write(DisplayWidth.fit("pool", to: nameWidth), x: content.x, y: content.y, style: theme.columnHeader)
         buffer.write(DisplayWidth.fit("online", to: gaugeWidth), x: content.x + nameWidth, y: content.y,
             style: theme.columnHeader)
-        buffer.write(DisplayWidth.fit("busy / capacity", to: gaugeWidth), x: content.x + nameWidth + gaugeWidth + 1,
+        buffer.write(DisplayWidth.fit("busy/capacity", to: gaugeWidth), x: content.x + nameWidth + gaugeWidth + 1,
             y: content.y, style: theme.columnHeader)
         buffer.write("queued", x: content.x + nameWidth + 2 * gaugeWidth + 2, y: content.y, maxWidth: queueWidth,
             style: theme.columnHeader)
@@ -63,14 +64,15 @@ extension Frame {
             let onlineStyle = online == total ? theme.ok : (online == 0 ? theme.error : theme.warn)
             buffer.write(DisplayWidth.fit(pool.name, to: nameWidth), x: content.x, y: y)
             buffer.render(
-                Gauge(ratio: total == 0 ? 0 : Double(online) / Double(total), label: "\(online)/\(total)",
+                Gauge(ratio: total == 0 ? 0 : Double(online) / Double(total),
+                    label: DisplayWidth.fit("\(online)/\(total)", to: 7, alignRight: true),
                     symbols: symbols, filledStyle: onlineStyle, emptyStyle: theme.gaugeEmpty),
                 in: Rect(x: content.x + nameWidth, y: y, width: gaugeWidth - 1, height: 1))
             let capacity = pool.capacity
             let busyStyle = pool.busy >= capacity ? theme.warn : theme.info
             buffer.render(
                 Gauge(ratio: capacity == 0 ? 1 : Double(pool.busy) / Double(capacity),
-                    label: "\(pool.busy)/\(capacity)", symbols: symbols, filledStyle: busyStyle,
+                    label: DisplayWidth.fit("\(pool.busy)/\(capacity)", to: 7, alignRight: true), symbols: symbols, filledStyle: busyStyle,
                     emptyStyle: theme.gaugeEmpty),
                 in: Rect(x: content.x + nameWidth + gaugeWidth + 1, y: y, width: gaugeWidth - 1, height: 1))
             let queueStyle = pool.queuedJobs == 0 ? theme.dim : (pool.queuedJobs > capacity ? theme.error : theme.warn)
@@ -81,7 +83,7 @@ extension Frame {
         guard y + 1 < content.bottom else { return }
         let agents = inventory.agentTemplates.reduce(0) { $0 + $1.agents.count }
         buffer.write(Line([Span("jenkins ", style: theme.title),
-            Span("\(inventory.agentTemplates.count) ECS agent templates · \(agents) agents running", style: theme.dim)]),
+            Span("\(inventory.agentTemplates.count) ECS agent templates · \(agents) agent\(agents == 1 ? "" : "s") running", style: theme.dim)]),
             x: content.x, y: y + 1, maxWidth: content.width)
     }
 
@@ -106,7 +108,7 @@ extension Frame {
         let theme = self.theme
         buffer.render(
             Table(
-                columns: [Column("STATUS", .length(10)), Column("PIPELINE", .length(8)), Column("PROJECT", .min(16)),
+                columns: [Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .min(16)),
                     Column("REF", .length(14)), Column("FAILED JOBS", .fill(2)), Column("AGE", .length(4),
                     alignRight: true)],
                 rowCount: failing.count, selected: state.screen == .overview ? state.overview.scroll.selected : nil,

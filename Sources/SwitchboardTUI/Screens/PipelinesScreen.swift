@@ -23,7 +23,7 @@ extension Frame {
         let theme = self.theme
         let now = state.now
         let wide = inner.width >= 110
-        var columns = [Column("STATUS", .length(10)), Column("PIPELINE", .length(8)), Column("PROJECT", .fill(2)),
+        var columns = [Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .fill(2)),
             Column("REF", .fill(1)), Column("STAGES", .length(7))]
         if wide { columns += [Column("SOURCE", .length(8)), Column("DURATION", .length(8), alignRight: true)] }
         columns.append(Column("AGE", .length(4), alignRight: true))
@@ -60,7 +60,7 @@ extension Frame {
         let now = state.now
         buffer.render(
             Table(
-                columns: [Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(7)),
+                columns: [Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(10)),
                     Column("POOL", .length(6)), Column("DURATION", .length(8), alignRight: true),
                     Column("DETAIL", .fill(2))],
                 rowCount: list.count, selected: list.scroll.selected, offset: list.scroll.offset,

@@ -59,25 +59,20 @@ extension Frame {
             Span("\(symbols.vertical) backend \(state.backendSummary) ", style: theme.header),
         ]
         if state.readOnly { spans.append(Span("\(symbols.vertical) READ-ONLY ", style: theme.header)) }
-        var feedSpans: [Span] = []
-        var errors: [Span] = []
+        spans.append(Span("\(symbols.vertical) ", style: theme.header))
         for feed in FeedID.allCases {
             guard let status = state.feeds[feed] else { continue }
-            let age = status.updatedAt.map { DurationText.age(state.now.timeIntervalSince($0)) } ?? "…"
             if status.isStale {
                 let mark = symbols == .ascii ? "!" : "✘"
-                errors.append(Span(" \(mark) \(feed.label) stale \(age): \(status.lastError ?? "") ", style: theme.error))
-                feedSpans.append(Span("\(feed.label) \(mark)\(age) ", style: theme.header))
+                let age = status.updatedAt.map { "stale " + DurationText.age(state.now.timeIntervalSince($0)) }
+                spans.append(Span(" \(mark) \(feed.label) \(age ?? "down") ", style: theme.error))
+                spans.append(Span(" ", style: theme.header))
             } else {
-                feedSpans.append(Span("\(feed.label) \(age) ", style: theme.header))
+                let age = status.updatedAt.map { DurationText.age(state.now.timeIntervalSince($0)) } ?? "…"
+                spans.append(Span("\(feed.label) \(age) ", style: theme.header))
             }
         }
-        spans.append(Span("\(symbols.vertical) ", style: theme.header))
-        spans += feedSpans
-        let used = buffer.write(Line(spans), x: area.x, y: area.y, maxWidth: area.width)
-        if !errors.isEmpty {
-            buffer.write(Line(errors), x: area.x + used, y: area.y, maxWidth: area.width - used)
-        }
+        buffer.write(Line(spans), x: area.x, y: area.y, maxWidth: area.width)
     }
 
     private mutating func drawTabs(_ area: Rect) {
@@ -133,10 +128,17 @@ extension Frame {
             buffer.write(flash.text, x: area.x, y: area.y, maxWidth: area.width, style: style)
             return
         }
+        var x = area.x
         let filter = state.currentFilter
         if !filter.isEmpty {
-            buffer.write(Line([Span("filter ", style: theme.dim), Span("/\(filter)", style: theme.key),
-                Span("  Esc clears", style: theme.dim)]), x: area.x, y: area.y, maxWidth: area.width)
+            x += buffer.write(Line([Span("filter ", style: theme.dim), Span("/\(filter)", style: theme.key),
+                Span("  Esc clears  ", style: theme.dim)]), x: x, y: area.y, maxWidth: area.width)
+        }
+        // A failing feed says why on this line until it recovers; the header only carries its badge.
+        for feed in FeedID.allCases {
+            guard let status = state.feeds[feed], let error = status.lastError, x < area.right else { continue }
+            let text = "\(symbols == .ascii ? "!" : "✘") \(feed.rawValue): \(error) (retrying)  "
+            x += buffer.write(text, x: x, y: area.y, maxWidth: area.right - x, style: theme.error)
         }
     }
 
@@ -153,7 +155,7 @@ extension Frame {
     }
 
     private mutating func drawHelp(_ body: Rect) {
-        let rows = Keymap.help.reduce(0) { $0 + $1.keys.count + 2 } + 1
+        let rows = Keymap.help.reduce(0) { $0 + $1.keys.count + 1 }
         let box = body.centered(width: 64, height: rows + 2)
         buffer.fill(box)
         let inner = panel("Help", feed: nil, in: box, trailing: [Span("Esc closes", style: theme.dim)])
@@ -167,7 +169,6 @@ extension Frame {
                 buffer.write(hint.label, x: inner.x + 23, y: y, maxWidth: max(0, inner.width - 23))
                 y += 1
             }
-            y += 1
         }
     }
 

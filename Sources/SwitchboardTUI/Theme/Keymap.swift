@@ -47,7 +47,7 @@ public enum Keymap {
             }
         }
         if !state.currentFilter.isEmpty && state.screen != .pipelines { hints.append(hint("Esc", "clear filter")) }
-        hints += [hint("/", "filter"), hint(":", "command"), hint("Tab", "screen"), hint("?", "help"), hint("q", "quit")]
+        hints += [hint("/", "filter"), hint("?", "help"), hint("q", "quit"), hint(":", "command"), hint("Tab", "screen")]
         return hints
     }
 

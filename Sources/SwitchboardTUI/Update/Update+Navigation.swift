@@ -3,7 +3,7 @@ import TUICore
 
 extension AppState {
     /// The filter of the list in front of the operator.
-    var currentFilter: String {
+    public var currentFilter: String {
         switch screen {
         case .overview: return overview.filter
         case .accounts: return accounts.list.filter
@@ -191,7 +191,7 @@ extension AppState {
     }
 
     /// The job the operator points at: the selected job of an open pipeline, or the job whose log is open.
-    var selectedJob: Job? {
+    public var selectedJob: Job? {
         guard screen == .pipelines else { return nil }
         switch pipelineView.level {
         case .list:
