@@ -20,7 +20,10 @@ public enum Golden {
             return nil
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return Mismatch(file: url.path, detail: "no golden file; run the tests with SWITCHBOARD_RECORD=1 to make it")
+            return Mismatch(
+                file: url.path,
+                detail: "no golden file; run the tests with SWITCHBOARD_RECORD=1 to make it"
+            )
         }
         if expected == actual { return nil }
         let a = expected.components(separatedBy: "\n")

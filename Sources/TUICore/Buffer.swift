@@ -33,7 +33,13 @@ public struct Buffer: Equatable, Sendable {
     /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer. A wide character that does not
     /// fit whole is left out. Returns the columns written.
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain)
+    public mutating func write(
+        _ text: some StringProtocol,
+        x: Int,
+        y: Int,
+        maxWidth: Int? = nil,
+        style: Style = .plain
+    )
         -> Int
     {
         guard y >= 0, y < height, x < width else { return 0 }

@@ -16,14 +16,36 @@ public struct Symbols: Sendable, Equatable {
     public var selection: String
 
     public static let unicode = Symbols(
-        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        branch: "├─", lastBranch: "└─", expanded: "▾", collapsed: "▸", gaugeFull: "█", gaugeEmpty: "░",
-        ellipsis: "…", selection: "▶"
+        horizontal: "─",
+        vertical: "│",
+        topLeft: "┌",
+        topRight: "┐",
+        bottomLeft: "└",
+        bottomRight: "┘",
+        branch: "├─",
+        lastBranch: "└─",
+        expanded: "▾",
+        collapsed: "▸",
+        gaugeFull: "█",
+        gaugeEmpty: "░",
+        ellipsis: "…",
+        selection: "▶"
     )
 
     public static let ascii = Symbols(
-        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        branch: "|-", lastBranch: "`-", expanded: "v", collapsed: ">", gaugeFull: "#", gaugeEmpty: ".",
-        ellipsis: "~", selection: ">"
+        horizontal: "-",
+        vertical: "|",
+        topLeft: "+",
+        topRight: "+",
+        bottomLeft: "+",
+        bottomRight: "+",
+        branch: "|-",
+        lastBranch: "`-",
+        expanded: "v",
+        collapsed: ">",
+        gaugeFull: "#",
+        gaugeEmpty: ".",
+        ellipsis: "~",
+        selection: ">"
     )
 }

@@ -116,8 +116,14 @@ public final class CursesTerminal: Terminal {
 
     public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {
         if let event = readKey() { return event }
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe.read, events: Int16(POLLIN),
-            revents: 0)]
+        var fds = [
+            pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+            pollfd(
+                fd: wakePipe.read,
+                events: Int16(POLLIN),
+                revents: 0
+            ),
+        ]
         let result = poll(&fds, 2, Int32(timeoutMilliseconds ?? -1))
         if result < 0 {
             // A signal: SIGWINCH (ncurses queues KEY_RESIZE) or a stop request.

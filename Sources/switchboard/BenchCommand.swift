@@ -37,8 +37,10 @@ struct BenchCommand: AsyncParsableCommand {
         let loadTime = ContinuousClock.now - loadStart
         let jobs = state.pipelines.reduce(0) { $0 + $1.jobs.count }
         let runners = state.runnerInventory?.pools.reduce(0) { $0 + $1.runners.count } ?? 0
-        print("estate: scale \(scale): \(state.organization?.accounts.count ?? 0) accounts, \(runners) runners, "
-            + "\(state.pipelines.count) pipelines, \(jobs) jobs; frame \(frameSize)")
+        print(
+            "estate: scale \(scale): \(state.organization?.accounts.count ?? 0) accounts, \(runners) runners, "
+                + "\(state.pipelines.count) pipelines, \(jobs) jobs; frame \(frameSize)"
+        )
         print("load (fetch all feeds + build rows): \(ms(loadTime))")
 
         for screen in ScreenID.allCases {
@@ -76,7 +78,13 @@ struct BenchCommand: AsyncParsableCommand {
         let pipelines = try await backend.pipelines()
         let refreshTime = measure(20) {
             _ = Update.apply(
-                .feed(FeedEvent(feed: .pipelines, value: .pipelines(pipelines), status: FeedStatus(updatedAt: clock.now()))),
+                .feed(
+                    FeedEvent(
+                        feed: .pipelines,
+                        value: .pipelines(pipelines),
+                        status: FeedStatus(updatedAt: clock.now())
+                    )
+                ),
                 to: &state
             )
         }

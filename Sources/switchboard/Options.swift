@@ -41,12 +41,13 @@ struct EstateOptions: ParsableArguments {
         let scaleOverride = scale
         registry.register(
             .init(kind: "demo", keys: ["seed", "scale"]) { options in
-                let seed = try seedOverride ?? options.string("seed").map { text -> UInt64 in
-                    guard let value = UInt64(text) else {
-                        throw options.error("seed", "\"\(text)\" is not a whole number ≥ 0")
-                    }
-                    return value
-                } ?? DemoBackend.defaultSeed
+                let seed =
+                    try seedOverride ?? options.string("seed").map { text -> UInt64 in
+                        guard let value = UInt64(text) else {
+                            throw options.error("seed", "\"\(text)\" is not a whole number ≥ 0")
+                        }
+                        return value
+                    } ?? DemoBackend.defaultSeed
                 let scale = try scaleOverride ?? options.int("scale", in: 1...1000) ?? 1
                 return DemoBackend(seed: seed, scale: scale, clock: clock, name: options.name)
             }

@@ -72,8 +72,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             print()
         case "svg":
             let buffer = Renderer.render(state, theme: theme)
-            print(SVGExporter(foreground: theme.canvas.foreground, background: theme.canvas.background)
-                .render(buffer), terminator: "")
+            print(
+                SVGExporter(foreground: theme.canvas.foreground, background: theme.canvas.background)
+                    .render(buffer),
+                terminator: ""
+            )
         default:
             print(Renderer.render(state, theme: theme).lines.joined(separator: "\n"))
         }

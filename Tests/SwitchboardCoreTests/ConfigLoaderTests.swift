@@ -39,7 +39,10 @@ import Testing
 
     @Test(arguments: [
         ("backends:\n  - kind: demo\n    colour: red\n", "config.yaml:3:5: backends[0].colour: unknown key"),
-        ("backends:\n  - kind: demo\npoll:\n  runners: fast\n", "config.yaml:4:12: poll.runners: \"fast\" is not a duration"),
+        (
+            "backends:\n  - kind: demo\npoll:\n  runners: fast\n",
+            "config.yaml:4:12: poll.runners: \"fast\" is not a duration"
+        ),
         ("backends:\n  - kind: demo\npoll:\n  runners: 0s\n", "config.yaml:4:12: poll.runners: \"0s\" is out of range"),
         ("backends:\n  - kind: gitlab\n", "config.yaml:2:11: backends[0].kind: unknown kind \"gitlab\""),
         ("backends: [\n", "config.yaml:2:1: malformed YAML"),

@@ -1,9 +1,9 @@
 import DemoBackend
 import Foundation
-import Synchronization
 import SwitchboardCore
 import SwitchboardTUI
 import SwitchboardTesting
+import Synchronization
 import TUICore
 import Testing
 
@@ -20,10 +20,18 @@ import Testing
 
     @Test func drawsHandlesKeysAndQuits() {
         let clock = ManualClock(Fixtures.start)
-        let terminal = TestTerminal(size: Size(width: 100, height: 30),
-            events: [.key(.char("2")), .resize(Size(width: 90, height: 25)), .key(.char("q"))])
-        let runtime = ConsoleRuntime(estate: Fixtures.estate(clock: clock).0, intervals: .defaults, terminal: terminal,
-            theme: Fixtures.theme, clock: clock, readOnly: false)
+        let terminal = TestTerminal(
+            size: Size(width: 100, height: 30),
+            events: [.key(.char("2")), .resize(Size(width: 90, height: 25)), .key(.char("q"))]
+        )
+        let runtime = ConsoleRuntime(
+            estate: Fixtures.estate(clock: clock).0,
+            intervals: .defaults,
+            terminal: terminal,
+            theme: Fixtures.theme,
+            clock: clock,
+            readOnly: false
+        )
         runtime.run()
         #expect(runtime.state.shouldQuit)
         #expect(runtime.state.screen == .accounts)
@@ -43,8 +51,15 @@ import Testing
                 seen.withLock { $0 = true }
             }
         }
-        let runtime = ConsoleRuntime(estate: estate, intervals: .defaults, terminal: terminal, theme: Fixtures.theme,
-            clock: clock, readOnly: false, stopRequested: { seen.withLock { $0 } || ContinuousClock.now > deadline })
+        let runtime = ConsoleRuntime(
+            estate: estate,
+            intervals: .defaults,
+            terminal: terminal,
+            theme: Fixtures.theme,
+            clock: clock,
+            readOnly: false,
+            stopRequested: { seen.withLock { $0 } || ContinuousClock.now > deadline }
+        )
         runtime.run()
         let text = terminal.lastFrameText
         #expect(text.contains("✘ pipelines down"))

@@ -77,7 +77,10 @@ import Testing
             return
         }
         #expect(confirmation.jobID == job.id)
-        let effects = try await Fixtures.press(confirmation.typedWord == nil ? "y" : "p r o d u c t i o n Enter", &state)
+        let effects = try await Fixtures.press(
+            confirmation.typedWord == nil ? "y" : "p r o d u c t i o n Enter",
+            &state
+        )
         #expect(effects == [.retry(jobID: job.id)])
         let retried = try await backend.retry(jobID: job.id)
         let after = Update.apply(.jobActionSucceeded(.retry, previousJobID: job.id, job: retried), to: &state)
@@ -89,9 +92,21 @@ import Testing
 
     @Test func productionRetryNeedsTheWordTyped() async throws {
         var state = await Fixtures.state()
-        let job = Job(id: 999_001, name: "deploy-production", stage: "deploy-production", status: .failed,
-            tags: ["small"], runnerID: nil, isManual: true, environment: "production", attempt: 1,
-            createdAt: Fixtures.start, startedAt: nil, finishedAt: nil, failureReason: "script_failure")
+        let job = Job(
+            id: 999_001,
+            name: "deploy-production",
+            stage: "deploy-production",
+            status: .failed,
+            tags: ["small"],
+            runnerID: nil,
+            isManual: true,
+            environment: "production",
+            attempt: 1,
+            createdAt: Fixtures.start,
+            startedAt: nil,
+            finishedAt: nil,
+            failureReason: "script_failure"
+        )
         var pipeline = state.pipelines[0]
         pipeline.stages.append(Stage(name: "deploy-production", jobs: [job]))
         pipeline.status = .failed
@@ -185,8 +200,16 @@ import Testing
         let selected = state.pipelineView.list.selectedNode?.id
         clock.advance(by: 600)
         let pipelines = try await backend.pipelines()
-        _ = Update.apply(.feed(FeedEvent(feed: .pipelines, value: .pipelines(pipelines),
-            status: FeedStatus(updatedAt: clock.now()))), to: &state)
+        _ = Update.apply(
+            .feed(
+                FeedEvent(
+                    feed: .pipelines,
+                    value: .pipelines(pipelines),
+                    status: FeedStatus(updatedAt: clock.now())
+                )
+            ),
+            to: &state
+        )
         if pipelines.contains(where: { "pl:\($0.id)" == selected }) {
             #expect(state.pipelineView.list.selectedNode?.id == selected)
         }

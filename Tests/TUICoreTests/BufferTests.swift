@@ -1,5 +1,5 @@
-import Testing
 import TUICore
+import Testing
 
 @Suite struct BufferTests {
     @Test func writesAndClipsText() {

@@ -1,5 +1,5 @@
-import Testing
 import TUICore
+import Testing
 
 @Suite struct TreeModelTests {
     func sample() -> TreeModel {
@@ -17,7 +17,9 @@ import TUICore
         let model = sample()
         let ids = { (indices: [Int]) in indices.map { model[$0].id } }
         #expect(ids(model.visible(expanded: ["root"], filter: "")) == ["root", "core", "workload"])
-        #expect(ids(model.visible(expanded: ["root", "core"], filter: "")) == ["root", "core", "audit", "logs", "workload"])
+        #expect(
+            ids(model.visible(expanded: ["root", "core"], filter: "")) == ["root", "core", "audit", "logs", "workload"]
+        )
         #expect(ids(model.visible(expanded: [], filter: "")) == ["root"])
     }
 

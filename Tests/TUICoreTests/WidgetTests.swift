@@ -1,5 +1,5 @@
-import Testing
 import TUICore
+import Testing
 
 @Suite struct WidgetTests {
     @Test func blockDrawsBorderAndTitle() {
@@ -25,7 +25,11 @@ import TUICore
         var buffer = Buffer(width: 16, height: 4)
         let table = Table(
             columns: [Column("NAME", .fill(1)), Column("N", .length(3), alignRight: true)],
-            rowCount: 1000, selected: 11, offset: 10, headerStyle: .plain, selectedStyle: Style(modifiers: .reverse)
+            rowCount: 1000,
+            selected: 11,
+            offset: 10,
+            headerStyle: .plain,
+            selectedStyle: Style(modifiers: .reverse)
         ) { row in
             asked.append(row)
             return [Span("row \(row) with a long name"), Span("\(row % 100)")]

@@ -73,18 +73,30 @@ public struct ConfigLoader: Sendable {
                 throw located(item, key: "backends[\(index)]", file: file, "has no `kind:` (known: \(knownKinds))")
             }
             guard let entry = registry.entry(for: kind) else {
-                throw located(kindNode ?? item, key: "backends[\(index)].kind", file: file,
-                    "unknown kind \"\(kind)\"; known kinds: \(knownKinds)")
+                throw located(
+                    kindNode ?? item,
+                    key: "backends[\(index)].kind",
+                    file: file,
+                    "unknown kind \"\(kind)\"; known kinds: \(knownKinds)"
+                )
             }
             let name = values["name"]?.text ?? kind
             guard names.insert(name).inserted else {
-                throw located(item, key: "backends[\(index)].name", file: file,
-                    "a second backend named \"\(name)\"; give each a distinct `name:`")
+                throw located(
+                    item,
+                    key: "backends[\(index)].name",
+                    file: file,
+                    "a second backend named \"\(name)\"; give each a distinct `name:`"
+                )
             }
             let allowed = entry.keys.union(["kind", "name"])
             for (keyNode, _) in entries where !allowed.contains(keyNode.string ?? "") {
-                throw unknownKey(keyNode, "backends[\(index)].\(keyNode.string ?? "")", known: allowed.sorted(),
-                    file: file)
+                throw unknownKey(
+                    keyNode,
+                    "backends[\(index)].\(keyNode.string ?? "")",
+                    known: allowed.sorted(),
+                    file: file
+                )
             }
             values["kind"] = nil
             values["name"] = nil
@@ -102,12 +114,20 @@ public struct ConfigLoader: Sendable {
             }
             let text = try scalar(value, key: "poll.\(key)", file: file)
             guard let seconds = DurationText.parse(text) else {
-                throw located(value, key: "poll.\(key)", file: file,
-                    "\"\(text)\" is not a duration; write it like 30s, 5m or 1h")
+                throw located(
+                    value,
+                    key: "poll.\(key)",
+                    file: file,
+                    "\"\(text)\" is not a duration; write it like 30s, 5m or 1h"
+                )
             }
             guard seconds >= 1, seconds <= 86400 else {
-                throw located(value, key: "poll.\(key)", file: file,
-                    "\"\(text)\" is out of range; poll between 1s and 24h")
+                throw located(
+                    value,
+                    key: "poll.\(key)",
+                    file: file,
+                    "\"\(text)\" is out of range; poll between 1s and 24h"
+                )
             }
             intervals[feed] = seconds
         }
@@ -121,7 +141,12 @@ public struct ConfigLoader: Sendable {
             switch key {
             case "theme":
                 guard ["dark", "light", "mono"].contains(text) else {
-                    throw located(value, key: "ui.theme", file: file, "\"\(text)\" is not a theme; use dark, light or mono")
+                    throw located(
+                        value,
+                        key: "ui.theme",
+                        file: file,
+                        "\"\(text)\" is not a theme; use dark, light or mono"
+                    )
                 }
                 config.theme = text
             case "ascii":

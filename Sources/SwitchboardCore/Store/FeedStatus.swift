@@ -7,8 +7,12 @@ public struct FeedStatus: Sendable, Hashable {
     public var lastError: String?
     public var consecutiveFailures: Int
 
-    public init(updatedAt: Date? = nil, lastAttemptAt: Date? = nil, lastError: String? = nil, consecutiveFailures: Int = 0)
-    {
+    public init(
+        updatedAt: Date? = nil,
+        lastAttemptAt: Date? = nil,
+        lastError: String? = nil,
+        consecutiveFailures: Int = 0
+    ) {
         self.updatedAt = updatedAt
         self.lastAttemptAt = lastAttemptAt
         self.lastError = lastError

@@ -33,7 +33,9 @@ public struct EffectRunner: Sendable {
         case .retry(let jobID), .cancel(let jobID):
             let kind: Confirmation.Kind = effect == .retry(jobID: jobID) ? .retry : .cancel
             guard let actions = estate.jobActions else {
-                return mailbox.post(.jobActionFailed(kind, jobID: jobID, message: "no backend in this estate acts on jobs"))
+                return mailbox.post(
+                    .jobActionFailed(kind, jobID: jobID, message: "no backend in this estate acts on jobs")
+                )
             }
             Task.detached {
                 do {

@@ -56,20 +56,37 @@ public enum ScreenData {
             OverviewData.Unit(name: unit.name, accounts: entries.filter { $0.path.contains { $0.id == unit.id } }.count)
         }
         let pools = (state.runnerInventory?.pools ?? []).map {
-            OverviewData.Pool(name: $0.name, online: $0.onlineCount, runners: $0.runners.count, busy: $0.busy,
-                capacity: $0.capacity, queuedJobs: $0.queuedJobs)
+            OverviewData.Pool(
+                name: $0.name,
+                online: $0.onlineCount,
+                runners: $0.runners.count,
+                busy: $0.busy,
+                capacity: $0.capacity,
+                queuedJobs: $0.queuedJobs
+            )
         }
         let templates = state.runnerInventory?.agentTemplates ?? []
         let failing = state.overview.failing.map { state.pipelines[$0] }.map {
-            OverviewData.Failing(id: $0.id, project: $0.project, ref: $0.ref,
-                failedJobs: $0.jobs.filter { $0.status == .failed }.map(\.name))
+            OverviewData.Failing(
+                id: $0.id,
+                project: $0.project,
+                ref: $0.ref,
+                failedJobs: $0.jobs.filter { $0.status == .failed }.map(\.name)
+            )
         }
         var feeds: [String: FeedData] = [:]
         for (feed, status) in state.feeds {
             feeds[feed.rawValue] = FeedData(updatedAt: status.updatedAt, stale: status.isStale, error: status.lastError)
         }
-        return OverviewData(estate: state.estateName, accounts: entries.count, organizationalUnits: units, pools: pools,
-            agentTemplates: templates.count, runningAgents: templates.reduce(0) { $0 + $1.agents.count },
-            failingPipelines: failing, feeds: feeds)
+        return OverviewData(
+            estate: state.estateName,
+            accounts: entries.count,
+            organizationalUnits: units,
+            pools: pools,
+            agentTemplates: templates.count,
+            runningAgents: templates.reduce(0) { $0 + $1.agents.count },
+            failingPipelines: failing,
+            feeds: feeds
+        )
     }
 }

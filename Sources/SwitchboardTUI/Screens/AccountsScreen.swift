@@ -7,8 +7,12 @@ extension Frame {
     mutating func drawAccounts(_ body: Rect) {
         let columns = Layout.horizontal([.percentage(55), .fill(1)], in: body)
         let list = state.accounts.list
-        let inner = panel("Organisation", feed: .organization, in: columns[0],
-            trailing: [Span("\(state.organization?.accounts.count ?? 0) accounts", style: theme.dim)])
+        let inner = panel(
+            "Organisation",
+            feed: .organization,
+            in: columns[0],
+            trailing: [Span("\(state.organization?.accounts.count ?? 0) accounts", style: theme.dim)]
+        )
         if state.organization == nil {
             placeholder(for: .organization, in: inner)
         } else {
@@ -18,20 +22,31 @@ extension Frame {
             buffer.render(
                 Table(
                     columns: [Column("NAME", .fill(1)), Column("ACCOUNT ID", .length(12)), Column("ENV", .length(8))],
-                    rowCount: list.count, selected: list.scroll.selected, offset: list.scroll.offset,
-                    headerStyle: theme.columnHeader, selectedStyle: theme.selected, ellipsis: symbols.ellipsis
+                    rowCount: list.count,
+                    selected: list.scroll.selected,
+                    offset: list.scroll.offset,
+                    headerStyle: theme.columnHeader,
+                    selectedStyle: theme.selected,
+                    ellipsis: symbols.ellipsis
                 ) { row in
                     let index = list.visible[row]
                     let node = list.model[index]
                     switch rows[index] {
                     case .unit(let unit, _, let count):
-                        return [Span(frame.treeLabel(node, unit.name, expanded: list.expanded), style: theme.title),
-                            Span("\(count) accts", style: theme.dim), Span(unit.policyIDs.isEmpty ? "" : "SCP",
-                            style: theme.dim)]
+                        return [
+                            Span(frame.treeLabel(node, unit.name, expanded: list.expanded), style: theme.title),
+                            Span("\(count) accts", style: theme.dim),
+                            Span(
+                                unit.policyIDs.isEmpty ? "" : "SCP",
+                                style: theme.dim
+                            ),
+                        ]
                     case .account(let account, _, _):
                         let envStyle = account.environment == .production ? theme.warn : theme.dim
-                        return [Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
-                            Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle)]
+                        return [
+                            Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
+                            Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle),
+                        ]
                     }
                 },
                 in: inner
@@ -85,8 +100,12 @@ extension Frame {
                     if let trusted = Self.trustedPrincipals(role.trustPolicy) { note = "trusts \(trusted) · " + note }
                     lines.append(Line([Span("  " + role.qualifiedName), Span("  " + note, style: theme.dim)]))
                 }
-                lines.append(Line([Span(DisplayWidth.fit("Roles", to: 12), style: theme.dim),
-                    Span("\(roles.count) in this account")]))
+                lines.append(
+                    Line([
+                        Span(DisplayWidth.fit("Roles", to: 12), style: theme.dim),
+                        Span("\(roles.count) in this account"),
+                    ])
+                )
             } else {
                 lines.append(Line("  identity inventory loading\(symbols.ellipsis)", style: theme.dim))
             }

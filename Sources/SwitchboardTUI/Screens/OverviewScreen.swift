@@ -27,8 +27,12 @@ extension Frame {
         var byEnvironment: [Environment: Int] = [:]
         for entry in entries { byEnvironment[entry.account.environment, default: 0] += 1 }
         lines.append(Line([]))
-        lines.append(Line([Span("\(entries.count)", style: theme.title), Span(" accounts · "),
-            Span("\(organization.policies.count)", style: theme.title), Span(" SCPs")]))
+        lines.append(
+            Line([
+                Span("\(entries.count)", style: theme.title), Span(" accounts · "),
+                Span("\(organization.policies.count)", style: theme.title), Span(" SCPs"),
+            ])
+        )
         let envText = Environment.allCases.compactMap { env in
             byEnvironment[env].map { "\(Frame.shortEnvironment(env)) \($0)" }
         }.joined(separator: " · ")
@@ -38,8 +42,13 @@ extension Frame {
 
     private func countLine(_ name: String, _ count: Int, depth: Int) -> Line {
         let label = String(repeating: "  ", count: depth) + name
-        return Line([Span(DisplayWidth.fit(label, to: 14)), Span(" \(count) account\(count == 1 ? "" : "s")",
-            style: theme.dim)])
+        return Line([
+            Span(DisplayWidth.fit(label, to: 14)),
+            Span(
+                " \(count) account\(count == 1 ? "" : "s")",
+                style: theme.dim
+            ),
+        ])
     }
 
     private mutating func drawPoolSummary(_ area: Rect) {
@@ -51,12 +60,25 @@ extension Frame {
         let queueWidth = 10
         let gaugeWidth = max(8, (content.width - nameWidth - queueWidth - 2) / 2)
         buffer.write(DisplayWidth.fit("pool", to: nameWidth), x: content.x, y: content.y, style: theme.columnHeader)
-        buffer.write(DisplayWidth.fit("online", to: gaugeWidth), x: content.x + nameWidth, y: content.y,
-            style: theme.columnHeader)
-        buffer.write(DisplayWidth.fit("busy/capacity", to: gaugeWidth), x: content.x + nameWidth + gaugeWidth + 1,
-            y: content.y, style: theme.columnHeader)
-        buffer.write("queued", x: content.x + nameWidth + 2 * gaugeWidth + 2, y: content.y, maxWidth: queueWidth,
-            style: theme.columnHeader)
+        buffer.write(
+            DisplayWidth.fit("online", to: gaugeWidth),
+            x: content.x + nameWidth,
+            y: content.y,
+            style: theme.columnHeader
+        )
+        buffer.write(
+            DisplayWidth.fit("busy/capacity", to: gaugeWidth),
+            x: content.x + nameWidth + gaugeWidth + 1,
+            y: content.y,
+            style: theme.columnHeader
+        )
+        buffer.write(
+            "queued",
+            x: content.x + nameWidth + 2 * gaugeWidth + 2,
+            y: content.y,
+            maxWidth: queueWidth,
+            style: theme.columnHeader
+        )
         var y = content.y + 1
         for pool in inventory.pools where y < content.bottom {
             let online = pool.onlineCount
@@ -64,27 +86,51 @@ extension Frame {
             let onlineStyle = online == total ? theme.ok : (online == 0 ? theme.error : theme.warn)
             buffer.write(DisplayWidth.fit(pool.name, to: nameWidth), x: content.x, y: y)
             buffer.render(
-                Gauge(ratio: total == 0 ? 0 : Double(online) / Double(total),
+                Gauge(
+                    ratio: total == 0 ? 0 : Double(online) / Double(total),
                     label: DisplayWidth.fit("\(online)/\(total)", to: 7, alignRight: true),
-                    symbols: symbols, filledStyle: onlineStyle, emptyStyle: theme.gaugeEmpty),
-                in: Rect(x: content.x + nameWidth, y: y, width: gaugeWidth - 1, height: 1))
+                    symbols: symbols,
+                    filledStyle: onlineStyle,
+                    emptyStyle: theme.gaugeEmpty
+                ),
+                in: Rect(x: content.x + nameWidth, y: y, width: gaugeWidth - 1, height: 1)
+            )
             let capacity = pool.capacity
             let busyStyle = pool.busy >= capacity ? theme.warn : theme.info
             buffer.render(
-                Gauge(ratio: capacity == 0 ? 1 : Double(pool.busy) / Double(capacity),
-                    label: DisplayWidth.fit("\(pool.busy)/\(capacity)", to: 7, alignRight: true), symbols: symbols, filledStyle: busyStyle,
-                    emptyStyle: theme.gaugeEmpty),
-                in: Rect(x: content.x + nameWidth + gaugeWidth + 1, y: y, width: gaugeWidth - 1, height: 1))
+                Gauge(
+                    ratio: capacity == 0 ? 1 : Double(pool.busy) / Double(capacity),
+                    label: DisplayWidth.fit("\(pool.busy)/\(capacity)", to: 7, alignRight: true),
+                    symbols: symbols,
+                    filledStyle: busyStyle,
+                    emptyStyle: theme.gaugeEmpty
+                ),
+                in: Rect(x: content.x + nameWidth + gaugeWidth + 1, y: y, width: gaugeWidth - 1, height: 1)
+            )
             let queueStyle = pool.queuedJobs == 0 ? theme.dim : (pool.queuedJobs > capacity ? theme.error : theme.warn)
-            buffer.write("\(pool.queuedJobs) job\(pool.queuedJobs == 1 ? "" : "s")",
-                x: content.x + nameWidth + 2 * gaugeWidth + 2, y: y, maxWidth: queueWidth, style: queueStyle)
+            buffer.write(
+                "\(pool.queuedJobs) job\(pool.queuedJobs == 1 ? "" : "s")",
+                x: content.x + nameWidth + 2 * gaugeWidth + 2,
+                y: y,
+                maxWidth: queueWidth,
+                style: queueStyle
+            )
             y += 1
         }
         guard y + 1 < content.bottom else { return }
         let agents = inventory.agentTemplates.reduce(0) { $0 + $1.agents.count }
-        buffer.write(Line([Span("jenkins ", style: theme.title),
-            Span("\(inventory.agentTemplates.count) ECS agent templates · \(agents) agent\(agents == 1 ? "" : "s") running", style: theme.dim)]),
-            x: content.x, y: y + 1, maxWidth: content.width)
+        buffer.write(
+            Line([
+                Span("jenkins ", style: theme.title),
+                Span(
+                    "\(inventory.agentTemplates.count) ECS agent templates · \(agents) agent\(agents == 1 ? "" : "s") running",
+                    style: theme.dim
+                ),
+            ]),
+            x: content.x,
+            y: y + 1,
+            maxWidth: content.width
+        )
     }
 
     private mutating func drawFailing(_ area: Rect) {
@@ -92,13 +138,18 @@ extension Frame {
         for pipeline in state.pipelines { counts[pipeline.status, default: 0] += 1 }
         let summary = [JobStatus.running, .pending, .failed].map { "\($0.label) \(counts[$0] ?? 0)" }
             .joined(separator: " · ")
-        let inner = panel("Failing pipelines (\(state.overview.failing.count))", feed: .pipelines, in: area,
-            trailing: [Span(summary, style: theme.dim)])
+        let inner = panel(
+            "Failing pipelines (\(state.overview.failing.count))",
+            feed: .pipelines,
+            in: area,
+            trailing: [Span(summary, style: theme.dim)]
+        )
         if state.pipelines.isEmpty, state.feeds[.pipelines]?.updatedAt == nil {
             return placeholder(for: .pipelines, in: inner)
         }
         if state.overview.failing.isEmpty {
-            let text = state.overview.filter.isEmpty ? "No failing pipelines." : "No failing pipeline matches the filter."
+            let text =
+                state.overview.filter.isEmpty ? "No failing pipelines." : "No failing pipeline matches the filter."
             buffer.write("\(theme.symbol(for: .success)) \(text)", x: inner.x + 1, y: inner.y, style: theme.ok)
             return
         }
@@ -108,18 +159,29 @@ extension Frame {
         let theme = self.theme
         buffer.render(
             Table(
-                columns: [Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .min(16)),
-                    Column("REF", .length(14)), Column("FAILED JOBS", .fill(2)), Column("AGE", .length(4),
-                    alignRight: true)],
-                rowCount: failing.count, selected: state.screen == .overview ? state.overview.scroll.selected : nil,
-                offset: state.overview.scroll.offset, headerStyle: theme.columnHeader, selectedStyle: theme.selected,
+                columns: [
+                    Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .min(16)),
+                    Column("REF", .length(14)), Column("FAILED JOBS", .fill(2)),
+                    Column(
+                        "AGE",
+                        .length(4),
+                        alignRight: true
+                    ),
+                ],
+                rowCount: failing.count,
+                selected: state.screen == .overview ? state.overview.scroll.selected : nil,
+                offset: state.overview.scroll.offset,
+                headerStyle: theme.columnHeader,
+                selectedStyle: theme.selected,
                 ellipsis: symbols.ellipsis
             ) { row in
                 let pipeline = pipelines[failing[row]]
                 let failed = pipeline.jobs.filter { $0.status == .failed }.map(\.name).joined(separator: ", ")
-                return [theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
+                return [
+                    theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
                     Span(pipeline.ref, style: theme.dim), Span(failed, style: theme.error),
-                    Span(DurationText.age(now.timeIntervalSince(pipeline.updatedAt)), style: theme.dim)]
+                    Span(DurationText.age(now.timeIntervalSince(pipeline.updatedAt)), style: theme.dim),
+                ]
             },
             in: inner
         )

@@ -14,8 +14,12 @@ extension Frame {
 
     private mutating func drawPipelineList(_ body: Rect) {
         let list = state.pipelineView.list
-        let inner = panel("Pipelines", feed: .pipelines, in: body,
-            trailing: [Span("\(list.count) of \(state.pipelines.count)", style: theme.dim)])
+        let inner = panel(
+            "Pipelines",
+            feed: .pipelines,
+            in: body,
+            trailing: [Span("\(list.count) of \(state.pipelines.count)", style: theme.dim)]
+        )
         if state.pipelines.isEmpty, state.feeds[.pipelines]?.updatedAt == nil {
             return placeholder(for: .pipelines, in: inner)
         }
@@ -23,19 +27,28 @@ extension Frame {
         let theme = self.theme
         let now = state.now
         let wide = inner.width >= 110
-        var columns = [Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .fill(2)),
-            Column("REF", .fill(1)), Column("STAGES", .length(7))]
+        var columns = [
+            Column("STATUS", .length(10)), Column("PIPELINE", .length(9)), Column("PROJECT", .fill(2)),
+            Column("REF", .fill(1)), Column("STAGES", .length(7)),
+        ]
         if wide { columns += [Column("SOURCE", .length(8)), Column("DURATION", .length(8), alignRight: true)] }
         columns.append(Column("AGE", .length(4), alignRight: true))
         buffer.render(
             Table(
-                columns: columns, rowCount: list.count, selected: list.scroll.selected, offset: list.scroll.offset,
-                headerStyle: theme.columnHeader, selectedStyle: theme.selected, ellipsis: symbols.ellipsis
+                columns: columns,
+                rowCount: list.count,
+                selected: list.scroll.selected,
+                offset: list.scroll.offset,
+                headerStyle: theme.columnHeader,
+                selectedStyle: theme.selected,
+                ellipsis: symbols.ellipsis
             ) { row in
                 let pipeline = pipelines[list.visible[row]]
                 let stages = pipeline.stages.map { theme.symbol(for: $0.status) }.joined()
-                var cells = [theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
-                    Span(pipeline.ref, style: theme.dim), Span(stages, style: theme.style(for: pipeline.status))]
+                var cells = [
+                    theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
+                    Span(pipeline.ref, style: theme.dim), Span(stages, style: theme.style(for: pipeline.status)),
+                ]
                 if wide {
                     let started = pipeline.jobs.compactMap(\.startedAt).min()
                     let ended = pipeline.status.isActive ? now : pipeline.updatedAt
@@ -60,19 +73,27 @@ extension Frame {
         let now = state.now
         buffer.render(
             Table(
-                columns: [Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(10)),
+                columns: [
+                    Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(10)),
                     Column("POOL", .length(6)), Column("DURATION", .length(8), alignRight: true),
-                    Column("DETAIL", .fill(2))],
-                rowCount: list.count, selected: list.scroll.selected, offset: list.scroll.offset,
-                headerStyle: theme.columnHeader, selectedStyle: theme.selected, ellipsis: symbols.ellipsis
+                    Column("DETAIL", .fill(2)),
+                ],
+                rowCount: list.count,
+                selected: list.scroll.selected,
+                offset: list.scroll.offset,
+                headerStyle: theme.columnHeader,
+                selectedStyle: theme.selected,
+                ellipsis: symbols.ellipsis
             ) { row in
                 let index = list.visible[row]
                 let node = list.model[index]
                 switch rows[index] {
                 case .stage(let stage):
-                    return [Span(frame.treeLabel(node, stage.name, expanded: list.expanded), style: theme.title),
+                    return [
+                        Span(frame.treeLabel(node, stage.name, expanded: list.expanded), style: theme.title),
                         theme.badge(stage.status), Span(""), Span(""), Span(""),
-                        Span("\(stage.jobs.count) job\(stage.jobs.count == 1 ? "" : "s")", style: theme.dim)]
+                        Span("\(stage.jobs.count) job\(stage.jobs.count == 1 ? "" : "s")", style: theme.dim),
+                    ]
                 case .job(let job):
                     var detail: [String] = []
                     if let environment = job.environment { detail.append("env \(environment)") }
@@ -80,12 +101,16 @@ extension Frame {
                     if job.attempt > 1 { detail.append("attempt \(job.attempt)") }
                     if let reason = job.failureReason, job.status == .failed { detail.append(reason) }
                     if let runner = job.runnerID { detail.append("runner #\(runner)") }
-                    return [Span(frame.treeLabel(node, job.name, expanded: list.expanded)), theme.badge(job.status),
+                    return [
+                        Span(frame.treeLabel(node, job.name, expanded: list.expanded)), theme.badge(job.status),
                         Span("#\(job.id)", style: theme.dim),
                         Span(job.tags.first ?? "-", style: theme.dim),
                         Span(job.duration(at: now).map(DurationText.clock) ?? "-"),
-                        Span(detail.joined(separator: " · "),
-                            style: job.status == .failed ? theme.error : theme.dim)]
+                        Span(
+                            detail.joined(separator: " · "),
+                            style: job.status == .failed ? theme.error : theme.dim
+                        ),
+                    ]
                 }
             },
             in: inner
@@ -104,8 +129,13 @@ extension Frame {
         trailing.append(Span(view.follow ? " · following" : " · paused", style: theme.dim))
         let inner = panel("Log · \(name)", feed: nil, in: body, trailing: trailing)
         if let error = view.error {
-            buffer.write("\(theme.symbol(for: .failed)) log unavailable: \(error)", x: inner.x + 1, y: inner.y,
-                maxWidth: inner.width - 1, style: theme.error)
+            buffer.write(
+                "\(theme.symbol(for: .failed)) log unavailable: \(error)",
+                x: inner.x + 1,
+                y: inner.y,
+                maxWidth: inner.width - 1,
+                style: theme.error
+            )
             return
         }
         if view.log.received == 0 {

@@ -80,8 +80,13 @@ extension Frame {
         for screen in ScreenID.allCases {
             let active = screen == state.screen
             let text = active ? "[\(screen.number) \(screen.title)]" : " \(screen.number) \(screen.title) "
-            x += buffer.write(text, x: x, y: area.y, maxWidth: area.right - x,
-                style: active ? theme.tabActive : theme.tabInactive)
+            x += buffer.write(
+                text,
+                x: x,
+                y: area.y,
+                maxWidth: area.right - x,
+                style: active ? theme.tabActive : theme.tabInactive
+            )
             x += 1
         }
         let crumb = breadcrumb
@@ -108,12 +113,20 @@ extension Frame {
     private mutating func drawStatusLine(_ area: Rect) {
         switch state.mode {
         case .filter(let text):
-            buffer.write(Line([Span("/", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
-                x: area.x, y: area.y, maxWidth: area.width)
+            buffer.write(
+                Line([Span("/", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
+                x: area.x,
+                y: area.y,
+                maxWidth: area.width
+            )
             return
         case .command(let text):
-            buffer.write(Line([Span(":", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
-                x: area.x, y: area.y, maxWidth: area.width)
+            buffer.write(
+                Line([Span(":", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
+                x: area.x,
+                y: area.y,
+                maxWidth: area.width
+            )
             return
         default:
             break
@@ -131,8 +144,15 @@ extension Frame {
         var x = area.x
         let filter = state.currentFilter
         if !filter.isEmpty {
-            x += buffer.write(Line([Span("filter ", style: theme.dim), Span("/\(filter)", style: theme.key),
-                Span("  Esc clears  ", style: theme.dim)]), x: x, y: area.y, maxWidth: area.width)
+            x += buffer.write(
+                Line([
+                    Span("filter ", style: theme.dim), Span("/\(filter)", style: theme.key),
+                    Span("  Esc clears  ", style: theme.dim),
+                ]),
+                x: x,
+                y: area.y,
+                maxWidth: area.width
+            )
         }
         // A failing feed says why on this line until it recovers; the header only carries its badge.
         for feed in FeedID.allCases {
@@ -182,16 +202,33 @@ extension Frame {
         if let word = confirmation.typedWord {
             let warning = "\(symbols == .ascii ? "!" : "⚠") This deploys to production."
             buffer.write(warning, x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2, style: theme.warn)
-            buffer.write(Line([Span("Type "), Span(word, style: theme.key), Span(" to confirm: "),
-                Span(confirmation.typed), Span(cursor, style: theme.key)]),
-                x: inner.x + 1, y: inner.y + 4, maxWidth: inner.width - 2)
-            buffer.write("Enter confirms · Esc keeps the job as it is", x: inner.x + 1, y: inner.y + 6,
-                maxWidth: inner.width - 2, style: theme.dim)
+            buffer.write(
+                Line([
+                    Span("Type "), Span(word, style: theme.key), Span(" to confirm: "),
+                    Span(confirmation.typed), Span(cursor, style: theme.key),
+                ]),
+                x: inner.x + 1,
+                y: inner.y + 4,
+                maxWidth: inner.width - 2
+            )
+            buffer.write(
+                "Enter confirms · Esc keeps the job as it is",
+                x: inner.x + 1,
+                y: inner.y + 6,
+                maxWidth: inner.width - 2,
+                style: theme.dim
+            )
         } else {
             let verb = confirmation.kind == .retry ? "retry" : "cancel it"
-            buffer.write(Line([Span("y", style: theme.key), Span(" \(verb)    "), Span("n", style: theme.key),
-                Span(" / "), Span("Esc", style: theme.key), Span(" keep as is")]),
-                x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2)
+            buffer.write(
+                Line([
+                    Span("y", style: theme.key), Span(" \(verb)    "), Span("n", style: theme.key),
+                    Span(" / "), Span("Esc", style: theme.key), Span(" keep as is"),
+                ]),
+                x: inner.x + 1,
+                y: inner.y + 3,
+                maxWidth: inner.width - 2
+            )
         }
     }
 }

@@ -8,8 +8,10 @@ public enum ScreenID: String, Sendable, CaseIterable, Codable {
     /// Accepts the name, a unique prefix of two letters or more, or k9s-like aliases.
     public init?(command: String) {
         let word = command.lowercased()
-        let aliases = ["ov": ScreenID.overview, "acc": .accounts, "org": .accounts, "rn": .runners, "pl": .pipelines,
-            "pipe": .pipelines, "jobs": .pipelines]
+        let aliases = [
+            "ov": ScreenID.overview, "acc": .accounts, "org": .accounts, "rn": .runners, "pl": .pipelines,
+            "pipe": .pipelines, "jobs": .pipelines,
+        ]
         if let alias = aliases[word] {
             self = alias
             return

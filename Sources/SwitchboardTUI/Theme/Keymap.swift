@@ -47,7 +47,9 @@ public enum Keymap {
             }
         }
         if !state.currentFilter.isEmpty && state.screen != .pipelines { hints.append(hint("Esc", "clear filter")) }
-        hints += [hint("/", "filter"), hint("?", "help"), hint("q", "quit"), hint(":", "command"), hint("Tab", "screen")]
+        hints += [
+            hint("/", "filter"), hint("?", "help"), hint("q", "quit"), hint(":", "command"), hint("Tab", "screen"),
+        ]
         return hints
     }
 
@@ -71,7 +73,8 @@ public enum Keymap {
         (
             "Act",
             [
-                hint("/", "filter (case-insensitive)"), hint("r", "retry a failed job"), hint("c", "cancel a running job"),
+                hint("/", "filter (case-insensitive)"), hint("r", "retry a failed job"),
+                hint("c", "cancel a running job"),
                 hint("?", "this help"), hint("q", "quit"),
             ]
         ),

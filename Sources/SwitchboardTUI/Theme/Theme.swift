@@ -32,40 +32,65 @@ public struct Theme: Sendable {
         switch name {
         case .dark:
             return Theme(
-                name: name, symbols: symbols, base: .plain,
+                name: name,
+                symbols: symbols,
+                base: .plain,
                 header: Style(foreground: .black, background: .cyan, modifiers: .bold),
                 tabActive: Style(foreground: .black, background: .yellow, modifiers: .bold),
                 tabInactive: Style(foreground: .gray),
-                border: Style(foreground: .gray), title: Style(foreground: .brightCyan, modifiers: .bold),
+                border: Style(foreground: .gray),
+                title: Style(foreground: .brightCyan, modifiers: .bold),
                 columnHeader: Style(foreground: .brightWhite, modifiers: [.bold, .underline]),
                 selected: Style(foreground: .black, background: .brightCyan),
-                dim: Style(foreground: .gray), key: Style(foreground: .brightYellow, modifiers: .bold),
-                ok: Style(foreground: .brightGreen), warn: Style(foreground: .brightYellow),
-                error: Style(foreground: .brightRed, modifiers: .bold), info: Style(foreground: .brightBlue),
-                gaugeEmpty: Style(foreground: .gray), canvas: ("#d0d0d0", "#101418")
+                dim: Style(foreground: .gray),
+                key: Style(foreground: .brightYellow, modifiers: .bold),
+                ok: Style(foreground: .brightGreen),
+                warn: Style(foreground: .brightYellow),
+                error: Style(foreground: .brightRed, modifiers: .bold),
+                info: Style(foreground: .brightBlue),
+                gaugeEmpty: Style(foreground: .gray),
+                canvas: ("#d0d0d0", "#101418")
             )
         case .light:
             return Theme(
-                name: name, symbols: symbols, base: .plain,
+                name: name,
+                symbols: symbols,
+                base: .plain,
                 header: Style(foreground: .white, background: .blue, modifiers: .bold),
                 tabActive: Style(foreground: .white, background: .magenta, modifiers: .bold),
                 tabInactive: Style(foreground: .gray),
-                border: Style(foreground: .gray), title: Style(foreground: .blue, modifiers: .bold),
+                border: Style(foreground: .gray),
+                title: Style(foreground: .blue, modifiers: .bold),
                 columnHeader: Style(foreground: .black, modifiers: [.bold, .underline]),
                 selected: Style(foreground: .white, background: .blue),
-                dim: Style(foreground: .gray), key: Style(foreground: .magenta, modifiers: .bold),
-                ok: Style(foreground: .green), warn: Style(foreground: .yellow),
-                error: Style(foreground: .red, modifiers: .bold), info: Style(foreground: .blue),
-                gaugeEmpty: Style(foreground: .gray), canvas: ("#1c1c1c", "#fafafa")
+                dim: Style(foreground: .gray),
+                key: Style(foreground: .magenta, modifiers: .bold),
+                ok: Style(foreground: .green),
+                warn: Style(foreground: .yellow),
+                error: Style(foreground: .red, modifiers: .bold),
+                info: Style(foreground: .blue),
+                gaugeEmpty: Style(foreground: .gray),
+                canvas: ("#1c1c1c", "#fafafa")
             )
         case .mono:
             return Theme(
-                name: name, symbols: symbols, base: .plain,
-                header: Style(modifiers: [.reverse, .bold]), tabActive: Style(modifiers: [.reverse, .bold]),
-                tabInactive: .plain, border: .plain, title: Style(modifiers: .bold),
-                columnHeader: Style(modifiers: [.bold, .underline]), selected: Style(modifiers: .reverse),
-                dim: Style(modifiers: .dim), key: Style(modifiers: .bold), ok: .plain, warn: Style(modifiers: .bold),
-                error: Style(modifiers: .bold), info: .plain, gaugeEmpty: Style(modifiers: .dim),
+                name: name,
+                symbols: symbols,
+                base: .plain,
+                header: Style(modifiers: [.reverse, .bold]),
+                tabActive: Style(modifiers: [.reverse, .bold]),
+                tabInactive: .plain,
+                border: .plain,
+                title: Style(modifiers: .bold),
+                columnHeader: Style(modifiers: [.bold, .underline]),
+                selected: Style(modifiers: .reverse),
+                dim: Style(modifiers: .dim),
+                key: Style(modifiers: .bold),
+                ok: .plain,
+                warn: Style(modifiers: .bold),
+                error: Style(modifiers: .bold),
+                info: .plain,
+                gaugeEmpty: Style(modifiers: .dim),
                 canvas: ("#d0d0d0", "#101418")
             )
         }

@@ -85,7 +85,11 @@ extension AppState {
             if end { overview.scroll.moveToEnd(count: overview.failing.count) } else { overview.scroll.moveToStart() }
             overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
         case .accounts:
-            if end { accounts.list.moveToEnd(height: listHeight) } else { accounts.list.moveToStart(height: listHeight) }
+            if end {
+                accounts.list.moveToEnd(height: listHeight)
+            } else {
+                accounts.list.moveToStart(height: listHeight)
+            }
         case .runners:
             if end { runners.list.moveToEnd(height: listHeight) } else { runners.list.moveToStart(height: listHeight) }
         case .pipelines:
@@ -219,7 +223,10 @@ extension AppState {
         switch kind {
         case .retry:
             guard job.status.isRetryable else {
-                flash("Job #\(job.id) is \(job.status.label); only failed or canceled jobs can be retried.", level: .error)
+                flash(
+                    "Job #\(job.id) is \(job.status.label); only failed or canceled jobs can be retried.",
+                    level: .error
+                )
                 return
             }
         case .cancel:
