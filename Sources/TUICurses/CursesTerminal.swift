@@ -95,10 +95,14 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ buffer: Buffer) {
-        if previous?.size != buffer.size { werase(window) }
+        let changes = buffer.diff(from: previous)
+        let resized = previous?.size != buffer.size
+        previous = buffer
+        if changes.isEmpty { return }
+        if resized { werase(window) }
         var wide = [wchar_t](repeating: 0, count: 6)
         var cchar = cchar_t()
-        for change in buffer.diff(from: previous) where !change.cell.isContinuation {
+        for change in changes where !change.cell.isContinuation {
             var count = 0
             for scalar in change.cell.symbol.unicodeScalars where count < 5 {
                 wide[count] = wchar_t(bitPattern: scalar.value)
@@ -111,7 +115,6 @@ public final class CursesTerminal: Terminal {
         }
         wnoutrefresh(window)
         doupdate()
-        previous = buffer
     }
 
     public func nextEvent(timeoutMilliseconds: Int?) -> TerminalEvent? {

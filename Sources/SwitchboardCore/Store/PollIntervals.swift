@@ -15,7 +15,7 @@ public struct PollIntervals: Sendable, Hashable {
     }
 
     /// Slow for what rarely changes, brisk for CI: a console must not load the APIs it watches.
-    public static let defaults = PollIntervals(organization: 300, identity: 600, runners: 10, pipelines: 5)
+    public static let defaults = PollIntervals(organization: 300, identity: 600, runners: 15, pipelines: 10)
 
     public subscript(feed: FeedID) -> TimeInterval {
         get {

@@ -51,10 +51,8 @@ public enum ScreenData {
     }
 
     static func overview(_ state: AppState) -> OverviewData {
-        let entries = state.organization?.accountsWithPaths ?? []
-        let units = (state.organization?.root.children ?? []).map { unit in
-            OverviewData.Unit(name: unit.name, accounts: entries.filter { $0.path.contains { $0.id == unit.id } }.count)
-        }
+        let summary = state.overview.summary
+        let units = summary.units.map { OverviewData.Unit(name: $0.name, accounts: $0.accounts) }
         let pools = (state.runnerInventory?.pools ?? []).map {
             OverviewData.Pool(
                 name: $0.name,
@@ -80,7 +78,7 @@ public enum ScreenData {
         }
         return OverviewData(
             estate: state.estateName,
-            accounts: entries.count,
+            accounts: summary.accounts,
             organizationalUnits: units,
             pools: pools,
             agentTemplates: templates.count,

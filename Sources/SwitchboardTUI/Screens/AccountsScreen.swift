@@ -72,7 +72,9 @@ extension Frame {
             lines.append(Line([Span(DisplayWidth.fit(name, to: 12), style: theme.dim), Span(value, style: style)]))
         }
         let policyNames = { (ids: [String]) in
-            ids.map { organization.policy(id: $0)?.name ?? $0 }.joined(separator: ", ")
+            var seen = Set<String>()
+            return ids.filter { seen.insert($0).inserted }.map { organization.policy(id: $0)?.name ?? $0 }
+                .joined(separator: ", ")
         }
         switch row {
         case .unit(let unit, let path, let count):
@@ -96,9 +98,11 @@ extension Frame {
                 let deploy = roles.filter { $0.name.contains("deploy") || $0.name.contains("delegated") }
                 if deploy.isEmpty { lines.append(Line("  none", style: theme.dim)) }
                 for role in deploy {
-                    var note = "max \(DurationText.clock(TimeInterval(role.maxSessionDuration)))"
-                    if let trusted = Self.trustedPrincipals(role.trustPolicy) { note = "trusts \(trusted) · " + note }
-                    lines.append(Line([Span("  " + role.qualifiedName), Span("  " + note, style: theme.dim)]))
+                    let session = "max session \(DurationText.clock(TimeInterval(role.maxSessionDuration)))"
+                    lines.append(Line([Span("  " + role.qualifiedName), Span("  " + session, style: theme.dim)]))
+                    if let trusted = TrustSummary.principals(role.trustPolicy) {
+                        lines.append(Line("    trusts " + trusted, style: theme.dim))
+                    }
                 }
                 lines.append(
                     Line([
@@ -111,37 +115,5 @@ extension Frame {
             }
         }
         buffer.render(Paragraph(lines), in: inner.inset(horizontal: 1, vertical: 0))
-    }
-
-    /// The principals a trust policy names, shortened for the detail pane (`jenkins:root`, `ecs-tasks`).
-    static func trustedPrincipals(_ document: PolicyDocument) -> String? {
-        guard let data = document.json.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return nil }
-        let statements: [[String: Any]]
-        if let list = object["Statement"] as? [[String: Any]] {
-            statements = list
-        } else if let single = object["Statement"] as? [String: Any] {
-            statements = [single]
-        } else {
-            return nil
-        }
-        var names: [String] = []
-        for statement in statements where (statement["Effect"] as? String) == "Allow" {
-            guard let principal = statement["Principal"] else { continue }
-            if let star = principal as? String {
-                names.append(star)
-                continue
-            }
-            guard let map = principal as? [String: Any] else { continue }
-            for (_, value) in map.sorted(by: { $0.key < $1.key }) {
-                let values = (value as? [String]) ?? [(value as? String) ?? ""]
-                for arn in values {
-                    let tail = arn.split(separator: ":").last.map(String.init) ?? arn
-                    names.append(tail.replacingOccurrences(of: ".amazonaws.com", with: ""))
-                }
-            }
-        }
-        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 }

@@ -16,25 +16,17 @@ extension Frame {
     private mutating func drawOrganizationSummary(_ area: Rect) {
         let inner = panel("Organisation", feed: .organization, in: area)
         guard let organization = state.organization else { return placeholder(for: .organization, in: inner) }
-        var lines: [Line] = []
-        let entries = organization.accountsWithPaths
-        let rootCount = organization.root.accounts.count
-        lines.append(countLine(organization.root.name, rootCount, depth: 0))
-        for unit in organization.root.children {
-            let count = entries.filter { $0.path.contains { $0.id == unit.id } }.count
-            lines.append(countLine(unit.name, count, depth: 1))
-        }
-        var byEnvironment: [Environment: Int] = [:]
-        for entry in entries { byEnvironment[entry.account.environment, default: 0] += 1 }
+        let summary = state.overview.summary
+        var lines = summary.units.map { countLine($0.name, $0.accounts, depth: $0.depth) }
         lines.append(Line([]))
         lines.append(
             Line([
-                Span("\(entries.count)", style: theme.title), Span(" accounts · "),
+                Span("\(summary.accounts)", style: theme.title), Span(" accounts · "),
                 Span("\(organization.policies.count)", style: theme.title), Span(" SCPs"),
             ])
         )
         let envText = Environment.allCases.compactMap { env in
-            byEnvironment[env].map { "\(Frame.shortEnvironment(env)) \($0)" }
+            summary.environments[env].map { "\(Frame.shortEnvironment(env)) \($0)" }
         }.joined(separator: " · ")
         lines.append(Line(envText, style: theme.dim))
         buffer.render(Paragraph(lines), in: inner.inset(horizontal: 1, vertical: 0))
@@ -134,8 +126,7 @@ extension Frame {
     }
 
     private mutating func drawFailing(_ area: Rect) {
-        var counts: [JobStatus: Int] = [:]
-        for pipeline in state.pipelines { counts[pipeline.status, default: 0] += 1 }
+        let counts = state.overview.summary.pipelineStatuses
         let summary = [JobStatus.running, .pending, .failed].map { "\($0.label) \(counts[$0] ?? 0)" }
             .joined(separator: " · ")
         let inner = panel(

@@ -50,4 +50,5 @@ public struct OverviewViewState: Sendable {
     public var failing: [Int] = []
     public var filter = ""
     public var scroll = ScrollState()
+    public var summary = OverviewSummary()
 }

@@ -38,6 +38,7 @@ extension AppState {
 
     mutating func rebuildAccounts() {
         guard let organization else { return }
+        overview.summary.count(organization)
         let (model, rows) = AccountsRow.build(organization)
         if !accounts.hasLoaded {
             accounts.list.expanded = Set(model.nodes.filter(\.hasChildren).map(\.id))
@@ -59,6 +60,7 @@ extension AppState {
     }
 
     mutating func rebuildOverview() {
+        overview.summary.count(pipelines)
         let needle = overview.filter.lowercased()
         overview.failing = pipelines.indices.filter { index in
             let pipeline = pipelines[index]
