@@ -176,6 +176,18 @@ import Testing
         #expect(state.pipelineView.level == .list)
     }
 
+    @Test func escReturnsToTheOverviewAfterOpeningAFailingPipelineFromIt() async throws {
+        var state = await Fixtures.state()
+        try await Fixtures.press("1 j Enter", &state)
+        #expect(state.screen == .pipelines)
+        try await Fixtures.press("Enter Esc", &state)
+        #expect(state.screen == .pipelines && state.pipelineView.logView == nil)
+        try await Fixtures.press("Esc", &state)
+        #expect(state.screen == .overview)
+        try await Fixtures.press("Enter 4 Esc", &state)
+        #expect(state.screen == .pipelines && state.pipelineView.level == .list)
+    }
+
     @Test func everySizeRendersWithoutCrashing() async throws {
         var state = await Fixtures.state()
         for width in [0, 1, 2, 5, 20, 59, 60, 61, 80, 200] {

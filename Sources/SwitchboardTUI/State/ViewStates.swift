@@ -32,6 +32,8 @@ public struct PipelinesViewState: Sendable {
     public var jobs = TreeListState()
     public var jobRows: [JobsRow] = []
     public var logView: LogViewState?
+    /// Where Esc goes from the open pipeline when it was opened from another screen (the Overview).
+    public var returnTo: ScreenID?
     /// The open pipeline as last seen, kept if it drops out of the feed's window.
     public var openPipeline: Pipeline?
 

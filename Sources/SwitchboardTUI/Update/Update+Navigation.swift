@@ -41,6 +41,7 @@ extension AppState {
     }
 
     mutating func switchScreen(to target: ScreenID) {
+        pipelineView.returnTo = nil
         screen = target
         mode = .normal
     }
@@ -55,6 +56,7 @@ extension AppState {
                 return
             case .pipeline:
                 pipelineView.level = .list
+                if let origin = pipelineView.returnTo { switchScreen(to: origin) }
                 return
             case .list:
                 break
@@ -149,6 +151,7 @@ extension AppState {
             guard overview.failing.indices.contains(overview.scroll.selected) else { return [] }
             let pipeline = pipelines[overview.failing[overview.scroll.selected]]
             screen = .pipelines
+            pipelineView.returnTo = .overview
             pipelineView.list.setFilter("", height: listHeight)
             pipelineView.list.select(id: "pl:\(pipeline.id)", height: listHeight)
             openPipeline(pipeline)
