@@ -9,6 +9,8 @@ struct Switchboard: AsyncParsableCommand {
         discussion: """
             With no config, the console opens on the built-in demo estate. Keys: ? for help, q to quit.
             Config: --config FILE, else $XDG_CONFIG_HOME/switchboard/config.yaml if it exists.
+            The console's own options (--config, --seed, --scale, --theme, --ascii, --read-only):
+            switchboard help console.
             """,
         version: version,
         subcommands: [ConsoleCommand.self, SnapshotCommand.self, BenchCommand.self],

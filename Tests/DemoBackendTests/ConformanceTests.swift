@@ -25,7 +25,12 @@ import Testing
             var kind: String { "broken" }
             func organization() async throws -> Organization {
                 let account = Account(id: "12345", name: "short-id", email: "x@example.com", environment: .shared)
-                let root = OrganizationalUnit(id: "r-1", name: "Root", accounts: [account, account], policyIDs: ["p-x"])
+                let root = OrganizationalUnit(
+                    id: "r-1",
+                    name: "Root",
+                    accounts: [account, account],
+                    policyIDs: ["p-x"]
+                )
                 return Organization(id: "o-1", managementAccountID: "12345", root: root, policies: [])
             }
             func pipelines() async throws -> [Pipeline] { [] }

@@ -19,38 +19,29 @@ extension Frame {
             let rows = state.accounts.rows
             let theme = self.theme
             let frame = self
-            buffer.render(
-                Table(
-                    columns: [Column("NAME", .fill(1)), Column("ACCOUNT ID", .length(12)), Column("ENV", .length(8))],
-                    rowCount: list.count,
-                    selected: list.scroll.selected,
-                    offset: list.scroll.offset,
-                    headerStyle: theme.columnHeader,
-                    selectedStyle: theme.selected,
-                    ellipsis: symbols.ellipsis
-                ) { row in
-                    let index = list.visible[row]
-                    let node = list.model[index]
-                    switch rows[index] {
-                    case .unit(let unit, _, let count):
-                        return [
-                            Span(frame.treeLabel(node, unit.name, expanded: list.expanded), style: theme.title),
-                            Span("\(count) accts", style: theme.dim),
-                            Span(
-                                unit.policyIDs.isEmpty ? "" : "SCP",
-                                style: theme.dim
-                            ),
-                        ]
-                    case .account(let account, _, _):
-                        let envStyle = account.environment == .production ? theme.warn : theme.dim
-                        return [
-                            Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
-                            Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle),
-                        ]
-                    }
-                },
+            drawList(
+                list,
+                columns: [Column("NAME", .fill(1)), Column("ACCOUNT ID", .length(12)), Column("ENV", .length(8))],
                 in: inner
-            )
+            ) { index, node in
+                switch rows[index] {
+                case .unit(let unit, _, let count):
+                    return [
+                        Span(frame.treeLabel(node, unit.name, expanded: list.expanded), style: theme.title),
+                        Span("\(count) accts", style: theme.dim),
+                        Span(
+                            unit.policyIDs.isEmpty ? "" : "SCP",
+                            style: theme.dim
+                        ),
+                    ]
+                case .account(let account, _, _):
+                    let envStyle = account.environment == .production ? theme.warn : theme.dim
+                    return [
+                        Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
+                        Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle),
+                    ]
+                }
+            }
         }
         drawAccountDetail(columns[1])
     }

@@ -57,3 +57,30 @@ struct Frame {
         return indent + marker + " " + text
     }
 }
+
+extension Frame {
+    /// A table over a tree list in the theme's styles; `row` gets a node's index and the node, and is asked
+    /// only for the rows that show.
+    mutating func drawList(
+        _ list: TreeListState,
+        columns: [Column],
+        in area: Rect,
+        row: @escaping (_ index: Int, _ node: TreeNode) -> [Span]
+    ) {
+        buffer.render(
+            Table(
+                columns: columns,
+                rowCount: list.count,
+                selected: list.scroll.selected,
+                offset: list.scroll.offset,
+                headerStyle: theme.columnHeader,
+                selectedStyle: theme.selected,
+                ellipsis: symbols.ellipsis
+            ) { position in
+                let index = list.visible[position]
+                return row(index, list.model[index])
+            },
+            in: area
+        )
+    }
+}

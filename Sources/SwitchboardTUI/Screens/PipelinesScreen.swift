@@ -33,33 +33,22 @@ extension Frame {
         ]
         if wide { columns += [Column("SOURCE", .length(8)), Column("DURATION", .length(8), alignRight: true)] }
         columns.append(Column("AGE", .length(4), alignRight: true))
-        buffer.render(
-            Table(
-                columns: columns,
-                rowCount: list.count,
-                selected: list.scroll.selected,
-                offset: list.scroll.offset,
-                headerStyle: theme.columnHeader,
-                selectedStyle: theme.selected,
-                ellipsis: symbols.ellipsis
-            ) { row in
-                let pipeline = pipelines[list.visible[row]]
-                let stages = pipeline.stages.map { theme.symbol(for: $0.status) }.joined()
-                var cells = [
-                    theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
-                    Span(pipeline.ref, style: theme.dim), Span(stages, style: theme.style(for: pipeline.status)),
-                ]
-                if wide {
-                    let started = pipeline.jobs.compactMap(\.startedAt).min()
-                    let ended = pipeline.status.isActive ? now : pipeline.updatedAt
-                    cells.append(Span(pipeline.source, style: theme.dim))
-                    cells.append(Span(started.map { DurationText.clock(ended.timeIntervalSince($0)) } ?? "-"))
-                }
-                cells.append(Span(DurationText.age(now.timeIntervalSince(pipeline.createdAt)), style: theme.dim))
-                return cells
-            },
-            in: inner
-        )
+        drawList(list, columns: columns, in: inner) { index, _ in
+            let pipeline = pipelines[index]
+            let stages = pipeline.stages.map { theme.symbol(for: $0.status) }.joined()
+            var cells = [
+                theme.badge(pipeline.status), Span("#\(pipeline.id)"), Span(pipeline.project),
+                Span(pipeline.ref, style: theme.dim), Span(stages, style: theme.style(for: pipeline.status)),
+            ]
+            if wide {
+                let started = pipeline.jobs.compactMap(\.startedAt).min()
+                let ended = pipeline.status.isActive ? now : pipeline.updatedAt
+                cells.append(Span(pipeline.source, style: theme.dim))
+                cells.append(Span(started.map { DurationText.clock(ended.timeIntervalSince($0)) } ?? "-"))
+            }
+            cells.append(Span(DurationText.age(now.timeIntervalSince(pipeline.createdAt)), style: theme.dim))
+            return cells
+        }
     }
 
     private mutating func drawPipelineJobs(_ body: Rect) {
@@ -71,50 +60,41 @@ extension Frame {
         let theme = self.theme
         let frame = self
         let now = state.now
-        buffer.render(
-            Table(
-                columns: [
-                    Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(10)),
-                    Column("POOL", .length(6)), Column("DURATION", .length(8), alignRight: true),
-                    Column("DETAIL", .fill(2)),
-                ],
-                rowCount: list.count,
-                selected: list.scroll.selected,
-                offset: list.scroll.offset,
-                headerStyle: theme.columnHeader,
-                selectedStyle: theme.selected,
-                ellipsis: symbols.ellipsis
-            ) { row in
-                let index = list.visible[row]
-                let node = list.model[index]
-                switch rows[index] {
-                case .stage(let stage):
-                    return [
-                        Span(frame.treeLabel(node, stage.name, expanded: list.expanded), style: theme.title),
-                        theme.badge(stage.status), Span(""), Span(""), Span(""),
-                        Span("\(stage.jobs.count) job\(stage.jobs.count == 1 ? "" : "s")", style: theme.dim),
-                    ]
-                case .job(let job):
-                    var detail: [String] = []
-                    if let environment = job.environment { detail.append("env \(environment)") }
-                    if job.isManual { detail.append("manual") }
-                    if job.attempt > 1 { detail.append("attempt \(job.attempt)") }
-                    if let reason = job.failureReason, job.status == .failed { detail.append(reason) }
-                    if let runner = job.runnerID { detail.append("runner #\(runner)") }
-                    return [
-                        Span(frame.treeLabel(node, job.name, expanded: list.expanded)), theme.badge(job.status),
-                        Span("#\(job.id)", style: theme.dim),
-                        Span(job.tags.first ?? "-", style: theme.dim),
-                        Span(job.duration(at: now).map(DurationText.clock) ?? "-"),
-                        Span(
-                            detail.joined(separator: " · "),
-                            style: job.status == .failed ? theme.error : theme.dim
-                        ),
-                    ]
-                }
-            },
+        drawList(
+            list,
+            columns: [
+                Column("JOB", .fill(2)), Column("STATUS", .length(10)), Column("ID", .length(10)),
+                Column("POOL", .length(6)), Column("DURATION", .length(8), alignRight: true),
+                Column("DETAIL", .fill(2)),
+            ],
             in: inner
-        )
+        ) { index, node in
+            switch rows[index] {
+            case .stage(let stage):
+                return [
+                    Span(frame.treeLabel(node, stage.name, expanded: list.expanded), style: theme.title),
+                    theme.badge(stage.status), Span(""), Span(""), Span(""),
+                    Span("\(stage.jobs.count) job\(stage.jobs.count == 1 ? "" : "s")", style: theme.dim),
+                ]
+            case .job(let job):
+                var detail: [String] = []
+                if let environment = job.environment { detail.append("env \(environment)") }
+                if job.isManual { detail.append("manual") }
+                if job.attempt > 1 { detail.append("attempt \(job.attempt)") }
+                if let reason = job.failureReason, job.status == .failed { detail.append(reason) }
+                if let runner = job.runnerID { detail.append("runner #\(runner)") }
+                return [
+                    Span(frame.treeLabel(node, job.name, expanded: list.expanded)), theme.badge(job.status),
+                    Span("#\(job.id)", style: theme.dim),
+                    Span(job.tags.first ?? "-", style: theme.dim),
+                    Span(job.duration(at: now).map(DurationText.clock) ?? "-"),
+                    Span(
+                        detail.joined(separator: " · "),
+                        style: job.status == .failed ? theme.error : theme.dim
+                    ),
+                ]
+            }
+        }
     }
 
     private mutating func drawJobLog(_ body: Rect) {

@@ -111,25 +111,16 @@ extension Frame {
     }
 
     private mutating func drawStatusLine(_ area: Rect) {
+        let prompt: (String, String)?
         switch state.mode {
-        case .filter(let text):
-            buffer.write(
-                Line([Span("/", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
-                x: area.x,
-                y: area.y,
-                maxWidth: area.width
-            )
+        case .filter(let text): prompt = ("/", text)
+        case .command(let text): prompt = (":", text)
+        default: prompt = nil
+        }
+        if let (sign, text) = prompt {
+            let line = Line([Span(sign, style: theme.key), Span(text), Span(cursor, style: theme.key)])
+            buffer.write(line, x: area.x, y: area.y, maxWidth: area.width)
             return
-        case .command(let text):
-            buffer.write(
-                Line([Span(":", style: theme.key), Span(text), Span(cursor, style: theme.key)]),
-                x: area.x,
-                y: area.y,
-                maxWidth: area.width
-            )
-            return
-        default:
-            break
         }
         if let flash = state.flash {
             let style: Style

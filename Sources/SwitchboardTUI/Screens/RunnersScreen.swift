@@ -20,68 +20,56 @@ extension Frame {
             ), Column("DETAIL", .fill(2)),
         ]
         if wide { columns += [Column("VERSION", .length(9)), Column("SEEN", .length(5), alignRight: true)] }
-        buffer.render(
-            Table(
-                columns: columns,
-                rowCount: list.count,
-                selected: list.scroll.selected,
-                offset: list.scroll.offset,
-                headerStyle: theme.columnHeader,
-                selectedStyle: theme.selected,
-                ellipsis: symbols.ellipsis
-            ) { row in
-                let index = list.visible[row]
-                let label = { (text: String) in frame.treeLabel(list.model[index], text, expanded: list.expanded) }
-                switch rows[index] {
-                case .gitlabGroup(let pools, let runners):
-                    return [
-                        Span(label("GitLab runners"), style: theme.title), Span("\(pools) pools", style: theme.dim),
-                        Span(""), Span("\(runners) runners", style: theme.dim),
-                    ]
-                case .pool(let pool):
-                    let style = pool.onlineCount == pool.runners.count ? theme.ok : theme.warn
-                    let queue = pool.queuedJobs == 0 ? "no queue" : "\(pool.queuedJobs) queued"
-                    return [
-                        Span(label("pool " + pool.name), style: theme.title),
-                        Span("\(pool.onlineCount)/\(pool.runners.count) online", style: style),
-                        Span("\(pool.busy)/\(pool.capacity)"),
-                        Span(
-                            "\(queue) · tags \(pool.tags.joined(separator: ","))",
-                            style: pool.queuedJobs > pool.capacity ? theme.error : theme.dim
-                        ),
-                    ]
-                case .runner(let runner, _):
-                    return [
-                        Span(label("#\(runner.id) \(runner.description)")), theme.badge(runner),
-                        Span("\(runner.runningJobs)/\(runner.concurrency)"),
-                        Span("\(runner.executor) · \(runner.tags.joined(separator: ","))", style: theme.dim),
-                        Span(runner.version, style: theme.dim), Span(frame.age(runner.contactedAt), style: theme.dim),
-                    ]
-                case .jenkinsGroup(let templates, let agents):
-                    return [
-                        Span(label("Jenkins ECS agents"), style: theme.title),
-                        Span("\(templates) templates", style: theme.dim), Span("\(agents)"),
-                        Span("agents running", style: theme.dim),
-                    ]
-                case .template(let template):
-                    return [
-                        Span(label(template.label), style: theme.title),
-                        Span("\(template.agents.count) running", style: template.agents.isEmpty ? theme.dim : theme.ok),
-                        Span("\(template.agents.count)"),
-                        Span("\(template.taskDefinition) → \(template.targetAccountID)", style: theme.dim),
-                    ]
-                case .agent(let agent, _):
-                    return [
-                        Span(label(agent.name)),
-                        Span(
-                            "\(theme.symbol(for: .running)) \(agent.status.lowercased())",
-                            style: theme.info
-                        ), Span(""), Span(agent.job ?? "idle", style: theme.dim), Span(""),
-                        Span(frame.age(agent.startedAt), style: theme.dim),
-                    ]
-                }
-            },
-            in: inner
-        )
+        drawList(list, columns: columns, in: inner) { index, node in
+            let label = { (text: String) in frame.treeLabel(node, text, expanded: list.expanded) }
+            switch rows[index] {
+            case .gitlabGroup(let pools, let runners):
+                return [
+                    Span(label("GitLab runners"), style: theme.title), Span("\(pools) pools", style: theme.dim),
+                    Span(""), Span("\(runners) runners", style: theme.dim),
+                ]
+            case .pool(let pool):
+                let style = pool.onlineCount == pool.runners.count ? theme.ok : theme.warn
+                let queue = pool.queuedJobs == 0 ? "no queue" : "\(pool.queuedJobs) queued"
+                return [
+                    Span(label("pool " + pool.name), style: theme.title),
+                    Span("\(pool.onlineCount)/\(pool.runners.count) online", style: style),
+                    Span("\(pool.busy)/\(pool.capacity)"),
+                    Span(
+                        "\(queue) · tags \(pool.tags.joined(separator: ","))",
+                        style: pool.queuedJobs > pool.capacity ? theme.error : theme.dim
+                    ),
+                ]
+            case .runner(let runner, _):
+                return [
+                    Span(label("#\(runner.id) \(runner.description)")), theme.badge(runner),
+                    Span("\(runner.runningJobs)/\(runner.concurrency)"),
+                    Span("\(runner.executor) · \(runner.tags.joined(separator: ","))", style: theme.dim),
+                    Span(runner.version, style: theme.dim), Span(frame.age(runner.contactedAt), style: theme.dim),
+                ]
+            case .jenkinsGroup(let templates, let agents):
+                return [
+                    Span(label("Jenkins ECS agents"), style: theme.title),
+                    Span("\(templates) templates", style: theme.dim), Span("\(agents)"),
+                    Span("agents running", style: theme.dim),
+                ]
+            case .template(let template):
+                return [
+                    Span(label(template.label), style: theme.title),
+                    Span("\(template.agents.count) running", style: template.agents.isEmpty ? theme.dim : theme.ok),
+                    Span("\(template.agents.count)"),
+                    Span("\(template.taskDefinition) → \(template.targetAccountID)", style: theme.dim),
+                ]
+            case .agent(let agent, _):
+                return [
+                    Span(label(agent.name)),
+                    Span(
+                        "\(theme.symbol(for: .running)) \(agent.status.lowercased())",
+                        style: theme.info
+                    ), Span(""), Span(agent.job ?? "idle", style: theme.dim), Span(""),
+                    Span(frame.age(agent.startedAt), style: theme.dim),
+                ]
+            }
+        }
     }
 }

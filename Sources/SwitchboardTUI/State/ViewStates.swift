@@ -1,23 +1,31 @@
 import SwitchboardCore
 import TUICore
 
-/// The Accounts screen: the OU tree and what each row stands for.
-public struct AccountsViewState: Sendable {
+/// A screen that is one tree of rows (Accounts, Runners): the list, what each row stands for, and whether
+/// it has loaded once (the first load opens every node).
+public struct TreeScreenState<Row: Sendable>: Sendable {
     public var list = TreeListState()
-    public var rows: [AccountsRow] = []
+    public var rows: [Row] = []
     public var hasLoaded = false
 
-    public var selectedRow: AccountsRow? { list.selectedIndex.map { rows[$0] } }
+    public var selectedRow: Row? { list.selectedIndex.map { rows[$0] } }
+
+    /// New data: keeps selection, expansion and filter; the first load expands everything.
+    mutating func load(_ model: TreeModel, rows: [Row], height: Int) {
+        if !hasLoaded {
+            list.expanded = Set(model.nodes.filter(\.hasChildren).map(\.id))
+            hasLoaded = true
+        }
+        self.rows = rows
+        list.replace(model, height: height)
+    }
 }
 
-/// The Runners screen.
-public struct RunnersViewState: Sendable {
-    public var list = TreeListState()
-    public var rows: [RunnersRow] = []
-    public var hasLoaded = false
+/// The Accounts screen: the OU tree with accounts as leaves.
+public typealias AccountsViewState = TreeScreenState<AccountsRow>
 
-    public var selectedRow: RunnersRow? { list.selectedIndex.map { rows[$0] } }
-}
+/// The Runners screen: pools and runners, agent templates and agents.
+public typealias RunnersViewState = TreeScreenState<RunnersRow>
 
 /// The Pipelines screen: the list, an open pipeline, an open job log.
 public struct PipelinesViewState: Sendable {

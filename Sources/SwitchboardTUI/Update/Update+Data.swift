@@ -40,23 +40,13 @@ extension AppState {
         guard let organization else { return }
         overview.summary.count(organization)
         let (model, rows) = AccountsRow.build(organization)
-        if !accounts.hasLoaded {
-            accounts.list.expanded = Set(model.nodes.filter(\.hasChildren).map(\.id))
-            accounts.hasLoaded = true
-        }
-        accounts.rows = rows
-        accounts.list.replace(model, height: listHeight)
+        accounts.load(model, rows: rows, height: listHeight)
     }
 
     mutating func rebuildRunners() {
         guard let runnerInventory else { return }
         let (model, rows) = RunnersRow.build(runnerInventory)
-        if !runners.hasLoaded {
-            runners.list.expanded = Set(model.nodes.filter(\.hasChildren).map(\.id))
-            runners.hasLoaded = true
-        }
-        runners.rows = rows
-        runners.list.replace(model, height: listHeight)
+        runners.load(model, rows: rows, height: listHeight)
     }
 
     mutating func rebuildOverview() {

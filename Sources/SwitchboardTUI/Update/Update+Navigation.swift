@@ -2,35 +2,53 @@ import SwitchboardCore
 import TUICore
 
 extension AppState {
-    /// The filter of the list in front of the operator.
-    public var currentFilter: String {
+    /// What the movement, fold and filter keys act on right now.
+    enum Focus {
+        case failing
+        case tree(WritableKeyPath<AppState, TreeListState>)
+        case log
+    }
+
+    var focus: Focus {
         switch screen {
-        case .overview: return overview.filter
-        case .accounts: return accounts.list.filter
-        case .runners: return runners.list.filter
+        case .overview: return .failing
+        case .accounts: return .tree(\.accounts.list)
+        case .runners: return .tree(\.runners.list)
         case .pipelines:
             switch pipelineView.level {
-            case .list: return pipelineView.list.filter
-            case .pipeline: return pipelineView.jobs.filter
-            case .log: return pipelineView.logView?.filter ?? ""
+            case .list: return .tree(\.pipelineView.list)
+            case .pipeline: return .tree(\.pipelineView.jobs)
+            case .log: return .log
             }
         }
     }
 
+    /// The filter of the list in front of the operator.
+    public var currentFilter: String {
+        switch focus {
+        case .failing: return overview.filter
+        case .tree(let list): return self[keyPath: list].filter
+        case .log: return pipelineView.logView?.filter ?? ""
+        }
+    }
+
     mutating func setFilter(_ text: String) {
-        switch screen {
-        case .overview:
+        switch focus {
+        case .failing:
             overview.filter = text
             rebuildOverview()
-        case .accounts: accounts.list.setFilter(text, height: listHeight)
-        case .runners: runners.list.setFilter(text, height: listHeight)
-        case .pipelines:
-            switch pipelineView.level {
-            case .list: pipelineView.list.setFilter(text, height: listHeight)
-            case .pipeline: pipelineView.jobs.setFilter(text, height: listHeight)
-            case .log: updateLog { $0.setFilter(text, height: $1) }
-            }
+        case .tree(let list): updateTree(list) { $0.setFilter(text, height: $1) }
+        case .log: updateLog { $0.setFilter(text, height: $1) }
         }
+    }
+
+    /// Changes a list given the height it is shown in.
+    mutating func updateTree(
+        _ list: WritableKeyPath<AppState, TreeListState>,
+        _ change: (inout TreeListState, Int) -> Void
+    ) {
+        let height = listHeight
+        change(&self[keyPath: list], height)
     }
 
     /// Changes the open log, if there is one, given the log's height.
@@ -66,82 +84,42 @@ extension AppState {
     }
 
     mutating func move(by delta: Int) {
-        switch screen {
-        case .overview:
+        switch focus {
+        case .failing:
             overview.scroll.move(by: delta, count: overview.failing.count)
             overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
-        case .accounts: accounts.list.move(by: delta, height: listHeight)
-        case .runners: runners.list.move(by: delta, height: listHeight)
-        case .pipelines:
-            switch pipelineView.level {
-            case .list: pipelineView.list.move(by: delta, height: listHeight)
-            case .pipeline: pipelineView.jobs.move(by: delta, height: listHeight)
-            case .log: updateLog { $0.scroll(by: delta, height: $1) }
-            }
+        case .tree(let list): updateTree(list) { $0.move(by: delta, height: $1) }
+        case .log: updateLog { $0.scroll(by: delta, height: $1) }
         }
     }
 
     mutating func moveToEdge(end: Bool) {
-        switch screen {
-        case .overview:
+        switch focus {
+        case .failing:
             if end { overview.scroll.moveToEnd(count: overview.failing.count) } else { overview.scroll.moveToStart() }
             overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
-        case .accounts:
-            if end {
-                accounts.list.moveToEnd(height: listHeight)
-            } else {
-                accounts.list.moveToStart(height: listHeight)
+        case .tree(let list):
+            updateTree(list) { list, height in
+                if end { list.moveToEnd(height: height) } else { list.moveToStart(height: height) }
             }
-        case .runners:
-            if end { runners.list.moveToEnd(height: listHeight) } else { runners.list.moveToStart(height: listHeight) }
-        case .pipelines:
-            switch pipelineView.level {
-            case .list:
-                if end {
-                    pipelineView.list.moveToEnd(height: listHeight)
-                } else {
-                    pipelineView.list.moveToStart(height: listHeight)
-                }
-            case .pipeline:
-                if end {
-                    pipelineView.jobs.moveToEnd(height: listHeight)
-                } else {
-                    pipelineView.jobs.moveToStart(height: listHeight)
-                }
-            case .log:
-                updateLog { view, height in if end { view.toEnd(height: height) } else { view.toStart() } }
-            }
+        case .log:
+            updateLog { view, height in if end { view.toEnd(height: height) } else { view.toStart() } }
         }
     }
 
+    /// → and l: open the selected node.
     mutating func expandSelected() {
-        switch screen {
-        case .accounts: accounts.list.expand(height: listHeight)
-        case .runners: runners.list.expand(height: listHeight)
-        case .pipelines where pipelineView.level != .list:
-            if case .pipeline = pipelineView.level { pipelineView.jobs.expand(height: listHeight) }
-        default: break
-        }
+        if case .tree(let list) = focus { updateTree(list) { $0.expand(height: $1) } }
     }
 
+    /// ← and h: close the selected node or go to its parent.
     mutating func collapseSelected() {
-        switch screen {
-        case .accounts: accounts.list.collapseOrParent(height: listHeight)
-        case .runners: runners.list.collapseOrParent(height: listHeight)
-        case .pipelines:
-            if case .pipeline = pipelineView.level { pipelineView.jobs.collapseOrParent(height: listHeight) }
-        default: break
-        }
+        if case .tree(let list) = focus { updateTree(list) { $0.collapseOrParent(height: $1) } }
     }
 
+    /// Space: open or close the selected node.
     mutating func toggleSelected() {
-        switch screen {
-        case .accounts: accounts.list.toggle(height: listHeight)
-        case .runners: runners.list.toggle(height: listHeight)
-        case .pipelines:
-            if case .pipeline = pipelineView.level { pipelineView.jobs.toggle(height: listHeight) }
-        default: break
-        }
+        if case .tree(let list) = focus { updateTree(list) { $0.toggle(height: $1) } }
     }
 
     /// Enter: open what is selected.
