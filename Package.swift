@@ -29,6 +29,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "DemoBackend", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .target(name: "TrustAnalysis", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(name: "SwitchboardTUI", dependencies: ["TUICore", "SwitchboardCore"], swiftSettings: strict),
         .executableTarget(
             name: "switchboard",
@@ -45,6 +46,11 @@ let package = Package(
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TrustAnalysisTests",
+            dependencies: ["TrustAnalysis", "DemoBackend"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DemoBackendTests",
             dependencies: ["DemoBackend", "SwitchboardTesting"],

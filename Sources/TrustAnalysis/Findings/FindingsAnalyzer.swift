@@ -1,0 +1,247 @@
+import SwitchboardCore
+
+/// Walks the graph for the patterns that make trust dangerous, each with its evidence.
+public struct FindingsAnalyzer: Sendable {
+    public let graph: TrustGraph
+
+    public init(graph: TrustGraph) { self.graph = graph }
+
+    /// Every finding, most severe first, then by subject: a stable order for screens and CI.
+    public func findings() -> [Finding] {
+        var out: [Finding] = []
+        let inventory = graph.inventory
+        for problem in inventory.problems {
+            out.append(
+                Finding(
+                    rule: .unreadablePolicy,
+                    severity: .medium,
+                    subject: problem.origin.owner,
+                    title: "A policy cannot be read, so the analysis leaves it out",
+                    evidence: [problem.description]
+                )
+            )
+        }
+        let ciSources = ciPrincipals()
+        let ciReach = reachableSet(from: ciSources)
+        for arn in inventory.roles.keys.sorted() {
+            guard let role = inventory.role(arn) else { continue }
+            out += trustFindings(role)
+            if let admin = role.allowsEverything(), ciReach[arn] != nil {
+                let path = graph.reaching(to: arn).first { ciSources.contains($0.node.id) }
+                out.append(
+                    Finding(
+                        rule: .adminReachableFromCI,
+                        severity: .high,
+                        subject: arn,
+                        title: "\(label(role)) has admin-equivalent permissions and CI can reach it",
+                        evidence: [admin.reference + ": Allow * on *"] + (path.map { [describe($0.path)] } ?? [])
+                    )
+                )
+            }
+            out += rewriteFindings(role)
+            if let finding = longSessionFinding(role) { out.append(finding) }
+        }
+        out += nodeRoleBypass()
+        out += productionReach()
+        return out.sorted {
+            if $0.severity != $1.severity { return $0.severity > $1.severity }
+            if $0.rule != $1.rule { return $0.rule.rawValue < $1.rule.rawValue }
+            return $0.subject < $1.subject
+        }
+    }
+
+    // MARK: - Rules
+
+    private func trustFindings(_ role: ParsedRole) -> [Finding] {
+        var out: [Finding] = []
+        let inventory = graph.inventory
+        for statement in role.trust.statements where statement.effect == .allow {
+            guard let principal = statement.principal else { continue }
+            if principal.isAnyone && statement.conditions.isEmpty {
+                out.append(
+                    Finding(
+                        rule: .wildcardPrincipal,
+                        severity: .critical,
+                        subject: role.arn,
+                        title: "\(label(role)) trusts anyone (\"*\") without conditions",
+                        evidence: [statement.reference]
+                    )
+                )
+            }
+            for entry in principal.aws where entry != "*" {
+                let account: String?
+                if entry.count == 12 && entry.allSatisfy(\.isNumber) {
+                    account = entry
+                } else if entry.hasSuffix(":root") {
+                    account = ARN.account(of: entry)
+                } else {
+                    account = nil
+                }
+                let entryAccount = account ?? ARN.account(of: entry)
+                if let account {
+                    let users = graph.edges(to: role.arn).filter {
+                        ARN.account(of: $0.from) == account && graph.nodes[$0.from]?.kind == .role
+                    }.map { "can use it: \(ARN.name(of: $0.from))" + (($0.isConditional) ? " (conditions apply)" : "") }
+                    out.append(
+                        Finding(
+                            rule: .accountRootTrust,
+                            severity: .medium,
+                            subject: role.arn,
+                            title: "\(label(role)) trusts the whole account \(name(account)), not one role",
+                            evidence: [statement.reference]
+                                + (users.isEmpty ? ["no role in that account is allowed to use it today"] : users)
+                        )
+                    )
+                }
+                if let entryAccount, !inventory.isInOrganization(entryAccount), !inventory.accounts.isEmpty {
+                    let keys = statement.conditions.map { $0.key.lowercased() }
+                    if !keys.contains("sts:externalid") && !keys.contains("aws:principalorgid") {
+                        out.append(
+                            Finding(
+                                rule: .externalTrustWithoutGuard,
+                                severity: .high,
+                                subject: role.arn,
+                                title: "\(label(role)) trusts \(entry) outside the organisation without "
+                                    + "an ExternalId or PrincipalOrgID condition",
+                                evidence: [statement.reference]
+                            )
+                        )
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func rewriteFindings(_ role: ParsedRole) -> [Finding] {
+        // Admin-equivalent roles can do this too; they have their own finding, so only grants that name the
+        // permission (iam:UpdateAssumeRolePolicy, iam:Update*, iam:*) count here.
+        let statements = role.identity.flatMap(\.statements).filter {
+            $0.effect == .allow && $0.covers(action: "iam:UpdateAssumeRolePolicy") && $0.action?.isWildcard != true
+        }
+        guard !statements.isEmpty else { return [] }
+        let others = graph.inventory.roles.keys.sorted().filter { other in
+            other != role.arn && statements.contains { $0.covers(resource: other) }
+        }
+        guard !others.isEmpty else { return [] }
+        let shown = others.prefix(5).map { "can rewrite the trust of \($0)" }
+        return [
+            Finding(
+                rule: .trustRewrite,
+                severity: .high,
+                subject: role.arn,
+                title: "\(label(role)) can rewrite the trust policy of \(others.count) other role"
+                    + (others.count == 1 ? "" : "s"),
+                evidence: statements.map(\.reference) + shown
+                    + (others.count > 5 ? ["… and \(others.count - 5) more"] : [])
+            )
+        ]
+    }
+
+    private func longSessionFinding(_ role: ParsedRole) -> Finding? {
+        guard role.role.maxSessionDuration > 3600 else { return nil }
+        let incoming = graph.edges(to: role.arn).filter { $0.kind == .assumeRole }
+        guard !incoming.isEmpty,
+            incoming.allSatisfy({ graph.nodes[$0.from]?.kind == .role })
+        else { return nil }
+        return Finding(
+            rule: .longSessionOnlyChained,
+            severity: .low,
+            subject: role.arn,
+            title: "\(label(role)) allows \(role.role.maxSessionDuration / 3600)h sessions, but only roles "
+                + "reach it, and role chaining caps sessions at 1h",
+            evidence: incoming.prefix(5).map { "assumed by \(ARN.name(of: $0.from)) (role chaining)" }
+        )
+    }
+
+    /// Node roles are instance roles: bound to an instance profile or trusting ec2.amazonaws.com. Reaching a
+    /// deploy role directly means every pod on the node could deploy (the kube2iam bypass).
+    private func nodeRoleBypass() -> [Finding] {
+        let inventory = graph.inventory
+        var nodeRoles = Set(inventory.bindings.filter { $0.kind == .instanceProfile }.map(\.roleARN))
+        for edge in graph.edges where edge.from.lowercased() == "ec2.amazonaws.com" { nodeRoles.insert(edge.to) }
+        let podRoles = Set(inventory.bindings.filter { $0.kind == .kube2iam }.map(\.roleARN))
+        var out: [Finding] = []
+        for nodeRole in nodeRoles.sorted() {
+            for edge in graph.edges(from: nodeRole) where !podRoles.contains(edge.to) {
+                guard let target = inventory.role(edge.to), isDeployRole(target) else { continue }
+                out.append(
+                    Finding(
+                        rule: .nodeRoleBypass,
+                        severity: .critical,
+                        subject: nodeRole,
+                        title: "Node role \(ARN.name(of: nodeRole)) can assume \(label(target)) directly: "
+                            + "any pod on the node could deploy, kube2iam or not",
+                        evidence: [edge.decision.trustStatement, edge.decision.identityStatement].compactMap { $0 }
+                    )
+                )
+            }
+        }
+        return out
+    }
+
+    /// Principals in non-production accounts that reach roles in production accounts.
+    private func productionReach() -> [Finding] {
+        let inventory = graph.inventory
+        var out: [Finding] = []
+        for arn in inventory.roles.keys.sorted() {
+            guard let role = inventory.role(arn), inventory.accounts[role.accountID]?.environment == .nonProduction
+            else { continue }
+            let reached = graph.reachable(from: arn).filter {
+                guard let account = $0.node.accountID else { return false }
+                return $0.node.kind == .role && inventory.accounts[account]?.environment == .production
+            }
+            for reach in reached.prefix(3) {
+                out.append(
+                    Finding(
+                        rule: .nonProductionReachesProduction,
+                        severity: .high,
+                        subject: arn,
+                        title: "\(label(role)) in \(name(role.accountID)) (non-production) reaches "
+                            + "\(reach.node.label) in production",
+                        evidence: [describe(reach.path)]
+                    )
+                )
+            }
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    /// CI entry points: kube2iam pools, ECS task definitions, instance profiles, and the ECS tasks service.
+    func ciPrincipals() -> Set<String> {
+        var ids = Set(graph.nodes.values.filter { $0.kind == .compute }.map(\.id))
+        if graph.nodes["ecs-tasks.amazonaws.com"] != nil { ids.insert("ecs-tasks.amazonaws.com") }
+        return ids
+    }
+
+    private func reachableSet(from sources: Set<String>) -> [String: Bool] {
+        var seen: [String: Bool] = [:]
+        for source in sources.sorted() {
+            for reach in graph.reachable(from: source) { seen[reach.node.id] = true }
+        }
+        return seen
+    }
+
+    /// A role that deploys: named as the seeds name them, or with admin-equivalent permissions.
+    func isDeployRole(_ role: ParsedRole) -> Bool {
+        let name = role.role.name.lowercased()
+        return name == "deploy-role" || name == "delegated-role" || role.allowsEverything() != nil
+    }
+
+    /// `deploy-role in production`: role names repeat across accounts.
+    private func label(_ role: ParsedRole) -> String {
+        "\(role.role.qualifiedName) in \(graph.inventory.accounts[role.accountID]?.name ?? role.accountID)"
+    }
+
+    private func name(_ account: String) -> String {
+        graph.inventory.accounts[account].map { "\($0.name) (\(account))" } ?? account
+    }
+
+    func describe(_ path: [TrustEdge]) -> String {
+        guard let first = path.first else { return "" }
+        let labels = [graph.nodes[first.from]?.label ?? first.from] + path.map { graph.nodes[$0.to]?.label ?? $0.to }
+        return "path: " + labels.joined(separator: " → ")
+    }
+}

@@ -1,0 +1,279 @@
+import SwitchboardCore
+
+/// Who may become whom: principals as nodes, "may assume" and compute hops as edges with their evidence.
+/// Built once from an inventory; queries are breadth-first searches over adjacency lists.
+public struct TrustGraph: Sendable {
+    public let inventory: TrustInventory
+    public private(set) var nodes: [String: PrincipalNode] = [:]
+    public private(set) var edges: [TrustEdge] = []
+    private var outgoing: [String: [Int]] = [:]
+    private var incoming: [String: [Int]] = [:]
+
+    public init(identity: IdentityInventory, organization: Organization?) {
+        self.init(inventory: TrustInventory(identity: identity, organization: organization))
+    }
+
+    public init(inventory: TrustInventory) {
+        self.inventory = inventory
+        let evaluator = AssumeEvaluator(inventory: inventory)
+        for arn in inventory.roles.keys.sorted() {
+            guard let role = inventory.role(arn) else { continue }
+            addNode(PrincipalNode(id: arn, kind: .role, accountID: role.accountID, label: role.role.qualifiedName))
+        }
+        for arn in inventory.roles.keys.sorted() {
+            guard let target = inventory.role(arn) else { continue }
+            for caller in candidates(for: target) {
+                let action = caller.action
+                let decision = evaluator.decide(caller.caller, target, action: action.rawValue)
+                guard decision.verdict != .denied else { continue }
+                addNode(node(for: caller.caller))
+                addEdge(TrustEdge(from: caller.caller.nodeID, to: arn, kind: action, decision: decision))
+            }
+        }
+        for binding in inventory.bindings {
+            let source: PrincipalNode
+            let kind: TrustEdge.Kind
+            switch binding.kind {
+            case .instanceProfile:
+                source = PrincipalNode(
+                    id: "instance-profile:" + binding.source,
+                    kind: .compute,
+                    accountID: ARN.account(of: binding.source),
+                    label: "instance profile " + ARN.name(of: binding.source)
+                )
+                kind = .instanceProfile
+            case .kube2iam:
+                source = PrincipalNode(
+                    id: "kube2iam:" + binding.source,
+                    kind: .compute,
+                    accountID: ARN.account(of: binding.roleARN),
+                    label: "runner pool \(binding.source) (kube2iam)"
+                )
+                kind = .kube2iam
+            case .ecsTaskDefinition:
+                source = PrincipalNode(
+                    id: "ecs-task-definition:" + binding.source,
+                    kind: .compute,
+                    accountID: ARN.account(of: binding.source),
+                    label: "task definition " + ARN.name(of: binding.source)
+                )
+                kind = .ecsTaskRole
+            }
+            addNode(source)
+            if nodes[binding.roleARN] == nil {
+                addNode(
+                    PrincipalNode(
+                        id: binding.roleARN,
+                        kind: .external,
+                        accountID: ARN.account(of: binding.roleARN),
+                        label: ARN.name(of: binding.roleARN) + " (not in the inventory)"
+                    )
+                )
+            }
+            var decision = AssumeDecision()
+            decision.steps = [
+                DecisionStep(
+                    rule: "compute",
+                    outcome: .pass,
+                    detail: "\(source.label) hands out \(binding.roleARN)",
+                    statement: nil
+                )
+            ]
+            addEdge(TrustEdge(from: source.id, to: binding.roleARN, kind: kind, decision: decision))
+        }
+    }
+
+    // MARK: - Queries
+
+    public func edges(from id: String) -> [TrustEdge] { (outgoing[id] ?? []).map { edges[$0] } }
+    public func edges(to id: String) -> [TrustEdge] { (incoming[id] ?? []).map { edges[$0] } }
+
+    /// A node reached, with the shortest chain of hops to it.
+    public struct Reach: Sendable {
+        public var node: PrincipalNode
+        public var path: [TrustEdge]
+        /// Every requirement on the way.
+        public var requirements: [Requirement] { path.flatMap(\.decision.requirements) }
+    }
+
+    /// Everything `id` can become, nearest first.
+    public func reachable(from id: String) -> [Reach] { search(from: id, forward: true) }
+
+    /// Everyone who can become `id`, nearest first (paths read from them to `id`).
+    public func reaching(to id: String) -> [Reach] { search(from: id, forward: false) }
+
+    private func search(from start: String, forward: Bool) -> [Reach] {
+        guard nodes[start] != nil else { return [] }
+        var parent: [String: Int] = [start: -1]
+        var queue = [start]
+        var head = 0
+        var order: [String] = []
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            for index in (forward ? outgoing[current] : incoming[current]) ?? [] {
+                let next = forward ? edges[index].to : edges[index].from
+                if parent[next] == nil {
+                    parent[next] = index
+                    queue.append(next)
+                    order.append(next)
+                }
+            }
+        }
+        return order.compactMap { id in
+            guard let node = nodes[id] else { return nil }
+            var path: [TrustEdge] = []
+            var cursor = id
+            while let index = parent[cursor], index >= 0 {
+                path.append(edges[index])
+                cursor = forward ? edges[index].from : edges[index].to
+            }
+            return Reach(node: node, path: forward ? path.reversed() : path)
+        }
+    }
+
+    /// Why `from` can or cannot assume `to`, step by step.
+    public func explain(from: String, to: String) -> AssumeDecision? {
+        guard let target = inventory.role(to) else { return nil }
+        let caller = caller(for: from)
+        let action: TrustEdge.Kind = {
+            if case .federated(let provider) = caller {
+                return provider.contains("saml") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity
+            }
+            return .assumeRole
+        }()
+        return AssumeEvaluator(inventory: inventory).decide(caller, target, action: action.rawValue, trace: true)
+    }
+
+    /// The caller a node id stands for.
+    public func caller(for id: String) -> Caller {
+        if inventory.role(id) != nil { return .role(id) }
+        if id == "*" { return .anyone }
+        if let node = nodes[id] {
+            switch node.kind {
+            case .accountRoot: return .accountRoot(node.accountID ?? "")
+            case .service: return .service(id)
+            case .federated: return .federated(id)
+            default: break
+            }
+        }
+        if id.hasSuffix(":root"), let account = ARN.account(of: id) { return .accountRoot(account) }
+        if id.hasSuffix(".amazonaws.com") { return .service(id) }
+        return .external(id)
+    }
+
+    // MARK: - Building
+
+    private struct Candidate: Hashable {
+        var caller: Caller
+        var action: TrustEdge.Kind
+    }
+
+    /// Who the trust policy of `target` could admit: named roles, every role of a named account and its root,
+    /// services, federated providers, and for `*` every role with an `sts:AssumeRole` permission.
+    private func candidates(for target: ParsedRole) -> [Candidate] {
+        var out: [Candidate] = []
+        var seen = Set<Candidate>()
+        func add(_ caller: Caller, _ action: TrustEdge.Kind = .assumeRole) {
+            let candidate = Candidate(caller: caller, action: action)
+            if seen.insert(candidate).inserted { out.append(candidate) }
+        }
+        // An account in a trust delegates to that account's IAM principals whose own policies allow the call
+        // (the root user cannot call AssumeRole). Principals the inventory does not hold stand as one node.
+        func addAccount(_ account: String) {
+            let known = inventory.rolesByAccount[account] ?? []
+            for arn in known where !(inventory.role(arn)?.assumeStatements.isEmpty ?? true) { add(.role(arn)) }
+            if known.isEmpty || !inventory.isInOrganization(account) {
+                add(.external("arn:aws:iam::\(account):root"))
+            }
+        }
+        for statement in target.trust.statements where statement.effect == .allow {
+            guard let principal = statement.principal else {
+                if statement.notPrincipal != nil { inventory.roles.keys.sorted().forEach { add(.role($0)) } }
+                continue
+            }
+            if principal.isAnyone {
+                add(.anyone)
+                for arn in inventory.roles.keys.sorted() where !(inventory.role(arn)?.assumeStatements.isEmpty ?? true)
+                {
+                    add(.role(arn))
+                }
+            }
+            for entry in principal.aws where entry != "*" {
+                if inventory.role(entry) != nil {
+                    add(.role(entry))
+                } else if let arn = inventory.roleIDs[entry] {
+                    add(.role(arn))
+                } else if entry.count == 12, entry.allSatisfy(\.isNumber) {
+                    addAccount(entry)
+                } else if entry.hasSuffix(":root"), let account = ARN.account(of: entry) {
+                    addAccount(account)
+                } else if entry.hasPrefix("arn:aws:sts::"), let account = ARN.account(of: entry),
+                    let arn = inventory.rolesByAccount[account]?.first(where: {
+                        entry.contains(":assumed-role/\(inventory.role($0)?.role.name ?? "")/")
+                    })
+                {
+                    add(.role(arn))
+                } else {
+                    add(.external(entry))
+                }
+            }
+            for service in principal.service { add(.service(service)) }
+            for provider in principal.federated {
+                add(.federated(provider), provider.contains("saml") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity)
+            }
+        }
+        return out
+    }
+
+    private func node(for caller: Caller) -> PrincipalNode {
+        switch caller {
+        case .role(let arn):
+            return nodes[arn] ?? PrincipalNode(id: arn, kind: .role, accountID: ARN.account(of: arn), label: arn)
+        case .accountRoot(let id):
+            let name = inventory.accounts[id]?.name
+            return PrincipalNode(
+                id: caller.nodeID,
+                kind: .accountRoot,
+                accountID: id,
+                label: "\(name ?? id) account root"
+                    + (inventory.isInOrganization(id) ? "" : " (outside the organisation)")
+            )
+        case .service(let name):
+            return PrincipalNode(id: name, kind: .service, accountID: nil, label: name)
+        case .federated(let provider):
+            return PrincipalNode(id: provider, kind: .federated, accountID: ARN.account(of: provider), label: provider)
+        case .anyone:
+            return PrincipalNode(id: "*", kind: .anyone, accountID: nil, label: "anyone (*)")
+        case .external(let id):
+            let account = ARN.account(of: id)
+            if id.hasSuffix(":root"), let account {
+                let known = inventory.accounts[account]?.name
+                return PrincipalNode(
+                    id: id,
+                    kind: .external,
+                    accountID: account,
+                    label: "principals of \(known ?? account)"
+                        + (known == nil ? " (outside the organisation)" : " (none in the inventory)")
+                )
+            }
+            let deleted = id.hasPrefix("AROA") || id.hasPrefix("AIDA")
+            return PrincipalNode(
+                id: id,
+                kind: .external,
+                accountID: account,
+                label: deleted ? "\(id) (a deleted principal)" : "\(id) (not in the inventory)"
+            )
+        }
+    }
+
+    private mutating func addNode(_ node: PrincipalNode) {
+        if nodes[node.id] == nil { nodes[node.id] = node }
+    }
+
+    private mutating func addEdge(_ edge: TrustEdge) {
+        outgoing[edge.from, default: []].append(edges.count)
+        incoming[edge.to, default: []].append(edges.count)
+        edges.append(edge)
+    }
+}
