@@ -189,7 +189,9 @@ public struct TrustGraph: Sendable {
         }
         for statement in target.trust.statements where statement.effect == .allow {
             guard let principal = statement.principal else {
-                if statement.notPrincipal != nil { inventory.roles.keys.sorted().forEach { add(.role($0)) } }
+                if statement.notPrincipal != nil {
+                    for arn in inventory.roles.keys.sorted() { add(.role(arn)) }
+                }
                 continue
             }
             if principal.isAnyone {
