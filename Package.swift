@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardTUI", "TUICurses", "DemoBackend",
+                "SwitchboardTUI", "TUICurses", "DemoBackend", "TrustAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

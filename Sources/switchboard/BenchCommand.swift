@@ -4,6 +4,7 @@ import Foundation
 import SwitchboardCore
 import SwitchboardTUI
 import TUICore
+import TrustAnalysis
 
 /// Prints how fast the pure parts are on a large estate: load, frame render, filter keystroke, data refresh.
 /// Process-level figures (start-up, idle CPU, RSS) come from `scripts/bench`, which runs the real binary.
@@ -22,7 +23,17 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Frames to render per screen.")
     var frames: Int = 200
 
+    @Flag(name: .long, help: "Measure the trust analysis instead (1,000 accounts x 20 roles).")
+    var trust = false
+
+    @Option(name: .long, help: "With --trust: member accounts.")
+    var accounts: Int = 1000
+
+    @Option(name: .long, help: "With --trust: roles per account.")
+    var rolesPerAccount: Int = 20
+
     func run() async throws {
+        if trust { return benchTrust() }
         guard let frameSize = Size(parsing: size), frameSize.width > 0, frameSize.height > 0 else {
             throw UsageError("--size \(size): write it as WIDTHxHEIGHT, e.g. 120x40")
         }
@@ -93,6 +104,43 @@ struct BenchCommand: AsyncParsableCommand {
         let fetchStart = ContinuousClock.now
         _ = try await backend.pipelines()
         print("demo backend pipelines() 5 s later (not cached): \(ms(ContinuousClock.now - fetchStart))")
+    }
+
+    /// Inventory → graph → findings on a synthetic estate, and single reachability queries.
+    private func benchTrust() {
+        let (identity, organization) = TrustBenchEstate.make(accounts: accounts, rolesPerAccount: rolesPerAccount)
+        print("trust estate: \(organization.accounts.count) accounts, \(identity.roles.count) roles")
+        let start = ContinuousClock.now
+        let inventory = TrustInventory(identity: identity, organization: organization)
+        let parsed = ContinuousClock.now
+        let graph = TrustGraph(inventory: inventory)
+        let built = ContinuousClock.now
+        let findings = FindingsAnalyzer(graph: graph).findings()
+        let done = ContinuousClock.now
+        print(
+            "parse policies: \(ms(parsed - start)); build graph (\(graph.nodes.count) nodes, \(graph.edges.count) "
+                + "edges): \(ms(built - parsed)); findings (\(findings.count)): \(ms(done - built))"
+        )
+        print("inventory → graph → all findings: \(ms(done - start))")
+        let targets = identity.roles.map(\.arn).enumerated().filter {
+            $0.offset % max(1, identity.roles.count / 200) == 0
+        }
+        .map(\.element)
+        var worst = Duration.zero
+        let total = targets.reduce(Duration.zero) { sum, arn in
+            let t0 = ContinuousClock.now
+            _ = graph.reaching(to: arn)
+            let t = ContinuousClock.now - t0
+            worst = max(worst, t)
+            return sum + t
+        }
+        print("who reaches X (\(targets.count) roles): mean \(ms(total / targets.count)), worst \(ms(worst))")
+        let ci = "kube2iam:small"
+        for _ in 0..<3 {
+            let t0 = ContinuousClock.now
+            let reached = graph.reachable(from: ci).count
+            print("everything \(ci) reaches (\(reached) nodes): \(ms(ContinuousClock.now - t0))")
+        }
     }
 
     private func measure(_ count: Int, _ body: () -> Void) -> Duration {

@@ -21,20 +21,21 @@ public struct FindingsAnalyzer: Sendable {
                 )
             )
         }
-        let ciSources = ciPrincipals()
-        let ciReach = reachableSet(from: ciSources)
-        for arn in inventory.roles.keys.sorted() {
+        let ciReach = Dictionary(
+            graph.reachable(fromAny: ciPrincipals().sorted()).map { ($0.node.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        for arn in inventory.roleARNs {
             guard let role = inventory.role(arn) else { continue }
             out += trustFindings(role)
-            if let admin = role.allowsEverything(), ciReach[arn] != nil {
-                let path = graph.reaching(to: arn).first { ciSources.contains($0.node.id) }
+            if let admin = role.allowsEverything(), let reach = ciReach[arn] {
                 out.append(
                     Finding(
                         rule: .adminReachableFromCI,
                         severity: .high,
                         subject: arn,
                         title: "\(label(role)) has admin-equivalent permissions and CI can reach it",
-                        evidence: [admin.reference + ": Allow * on *"] + (path.map { [describe($0.path)] } ?? [])
+                        evidence: [admin.reference + ": Allow * on *", describe(reach.path)]
                     )
                 )
             }
@@ -120,7 +121,7 @@ public struct FindingsAnalyzer: Sendable {
             $0.effect == .allow && $0.covers(action: "iam:UpdateAssumeRolePolicy") && $0.action?.isWildcard != true
         }
         guard !statements.isEmpty else { return [] }
-        let others = graph.inventory.roles.keys.sorted().filter { other in
+        let others = graph.inventory.roleARNs.filter { other in
             other != role.arn && statements.contains { $0.covers(resource: other) }
         }
         guard !others.isEmpty else { return [] }
@@ -159,7 +160,7 @@ public struct FindingsAnalyzer: Sendable {
     private func nodeRoleBypass() -> [Finding] {
         let inventory = graph.inventory
         var nodeRoles = Set(inventory.bindings.filter { $0.kind == .instanceProfile }.map(\.roleARN))
-        for edge in graph.edges where edge.from.lowercased() == "ec2.amazonaws.com" { nodeRoles.insert(edge.to) }
+        for edge in graph.edges(from: "ec2.amazonaws.com") { nodeRoles.insert(edge.to) }
         let podRoles = Set(inventory.bindings.filter { $0.kind == .kube2iam }.map(\.roleARN))
         var out: [Finding] = []
         for nodeRole in nodeRoles.sorted() {
@@ -183,8 +184,13 @@ public struct FindingsAnalyzer: Sendable {
     /// Principals in non-production accounts that reach roles in production accounts.
     private func productionReach() -> [Finding] {
         let inventory = graph.inventory
+        let production = inventory.roleARNs.filter {
+            inventory.role($0).flatMap { inventory.accounts[$0.accountID] }?.environment == .production
+        }
+        // One reverse search finds who can reach production at all; only those get a search of their own.
+        let candidates = Set(graph.reaching(toAny: production).map(\.node.id))
         var out: [Finding] = []
-        for arn in inventory.roles.keys.sorted() {
+        for arn in inventory.roleARNs where candidates.contains(arn) {
             guard let role = inventory.role(arn), inventory.accounts[role.accountID]?.environment == .nonProduction
             else { continue }
             let reached = graph.reachable(from: arn).filter {
@@ -214,14 +220,6 @@ public struct FindingsAnalyzer: Sendable {
         var ids = Set(graph.nodes.values.filter { $0.kind == .compute }.map(\.id))
         if graph.nodes["ecs-tasks.amazonaws.com"] != nil { ids.insert("ecs-tasks.amazonaws.com") }
         return ids
-    }
-
-    private func reachableSet(from sources: Set<String>) -> [String: Bool] {
-        var seen: [String: Bool] = [:]
-        for source in sources.sorted() {
-            for reach in graph.reachable(from: source) { seen[reach.node.id] = true }
-        }
-        return seen
     }
 
     /// A role that deploys: named as the seeds name them, or with admin-equivalent permissions.

@@ -332,15 +332,21 @@ private struct Run {
     var decision = AssumeDecision()
     var denied = false
 
-    mutating func step(_ rule: String, _ outcome: DecisionStep.Outcome, _ detail: String, _ statement: String? = nil) {
+    /// Records a step when tracing; the texts are only built then.
+    mutating func step(
+        _ rule: String,
+        _ outcome: DecisionStep.Outcome,
+        _ detail: @autoclosure () -> String,
+        _ statement: @autoclosure () -> String? = nil
+    ) {
         if trace {
-            decision.steps.append(DecisionStep(rule: rule, outcome: outcome, detail: detail, statement: statement))
+            decision.steps.append(DecisionStep(rule: rule, outcome: outcome, detail: detail(), statement: statement()))
         }
     }
 
-    mutating func deny(_ rule: String, _ detail: String, _ statement: String?) {
+    mutating func deny(_ rule: String, _ detail: @autoclosure () -> String, _ statement: @autoclosure () -> String?) {
         denied = true
-        step(rule, .fail, detail, statement)
+        step(rule, .fail, detail(), statement())
     }
 
     mutating func require(_ clauses: [ConditionClause], mustNotHold: Bool, statement: String) {

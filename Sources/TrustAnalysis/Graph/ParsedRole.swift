@@ -1,14 +1,16 @@
 import SwitchboardCore
 
-/// A role with its documents parsed once.
-public struct ParsedRole: Sendable {
-    public var role: Role
-    public var trust: Policy
-    public var identity: [Policy]
-    public var boundary: Policy?
+/// A role with its documents parsed once. A class: the graph hands the same parse around without copying it.
+public final class ParsedRole: Sendable {
+    public let role: Role
+    public let trust: Policy
+    public let identity: [Policy]
+    public let boundary: Policy?
     /// Identity statements that mention `sts:AssumeRole` (Allow or Deny): all the evaluator needs to read
     /// when this role is the caller, found once.
-    public var assumeStatements: [Statement]
+    public let assumeStatements: [Statement]
+    /// The identity statement granting `*` on `*` without conditions, if any: admin-equivalent.
+    public let adminStatement: Statement?
 
     public var arn: String { role.arn }
     public var accountID: String { role.accountID }
@@ -40,17 +42,19 @@ public struct ParsedRole: Sendable {
                 boundary.document.json,
                 origin: .init(owner: role.arn, name: boundary.name, kind: .boundary)
             )
+        } else {
+            self.boundary = nil
         }
-        assumeStatements = identity.flatMap(\.statements).filter {
+        let statements = identity.flatMap(\.statements)
+        assumeStatements = statements.filter {
             $0.covers(action: "sts:AssumeRole") || $0.covers(action: "sts:AssumeRoleWithWebIdentity")
         }
-    }
-
-    /// Identity statements covering `action` on every resource (`*`): admin-equivalent when the action is `*`.
-    public func allowsEverything() -> Statement? {
-        identity.flatMap(\.statements).first {
+        adminStatement = statements.first {
             $0.effect == .allow && $0.action?.isWildcard == true && $0.resource?.isWildcard == true
                 && $0.conditions.isEmpty
         }
     }
+
+    /// Admin-equivalent: an identity statement allows `*` on `*` without conditions.
+    public func allowsEverything() -> Statement? { adminStatement }
 }

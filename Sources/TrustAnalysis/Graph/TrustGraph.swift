@@ -16,11 +16,11 @@ public struct TrustGraph: Sendable {
     public init(inventory: TrustInventory) {
         self.inventory = inventory
         let evaluator = AssumeEvaluator(inventory: inventory)
-        for arn in inventory.roles.keys.sorted() {
+        for arn in inventory.roleARNs {
             guard let role = inventory.role(arn) else { continue }
             addNode(PrincipalNode(id: arn, kind: .role, accountID: role.accountID, label: role.role.qualifiedName))
         }
-        for arn in inventory.roles.keys.sorted() {
+        for arn in inventory.roleARNs {
             guard let target = inventory.role(arn) else { continue }
             for caller in candidates(for: target) {
                 let action = caller.action
@@ -97,15 +97,25 @@ public struct TrustGraph: Sendable {
     }
 
     /// Everything `id` can become, nearest first.
-    public func reachable(from id: String) -> [Reach] { search(from: id, forward: true) }
+    public func reachable(from id: String) -> [Reach] { search(from: [id], forward: true) }
 
     /// Everyone who can become `id`, nearest first (paths read from them to `id`).
-    public func reaching(to id: String) -> [Reach] { search(from: id, forward: false) }
+    public func reaching(to id: String) -> [Reach] { search(from: [id], forward: false) }
 
-    private func search(from start: String, forward: Bool) -> [Reach] {
-        guard nodes[start] != nil else { return [] }
-        var parent: [String: Int] = [start: -1]
-        var queue = [start]
+    /// Everything any of `sources` can become, each with a shortest path from one of them: one search, not one
+    /// per source.
+    public func reachable(fromAny sources: [String]) -> [Reach] { search(from: sources, forward: true) }
+
+    /// Everyone who can become any of `targets`.
+    public func reaching(toAny targets: [String]) -> [Reach] { search(from: targets, forward: false) }
+
+    private func search(from starts: [String], forward: Bool) -> [Reach] {
+        var parent: [String: Int] = [:]
+        var queue: [String] = []
+        for start in starts where nodes[start] != nil && parent[start] == nil {
+            parent[start] = -1
+            queue.append(start)
+        }
         var head = 0
         var order: [String] = []
         while head < queue.count {
@@ -180,24 +190,28 @@ public struct TrustGraph: Sendable {
         }
         // An account in a trust delegates to that account's IAM principals whose own policies allow the call
         // (the root user cannot call AssumeRole). Principals the inventory does not hold stand as one node.
+        let exact = inventory.exactAssumers[target.arn] ?? []
         func addAccount(_ account: String) {
-            let known = inventory.rolesByAccount[account] ?? []
-            for arn in known where !(inventory.role(arn)?.assumeStatements.isEmpty ?? true) { add(.role(arn)) }
-            if known.isEmpty || !inventory.isInOrganization(account) {
+            for arn in exact where inventory.role(arn)?.accountID == account { add(.role(arn)) }
+            for arn in inventory.wildcardAssumers[account] ?? [] { add(.role(arn)) }
+            if (inventory.rolesByAccount[account] ?? []).isEmpty || !inventory.isInOrganization(account) {
                 add(.external("arn:aws:iam::\(account):root"))
+            }
+        }
+        func addEveryone() {
+            for arn in exact { add(.role(arn)) }
+            for account in inventory.wildcardAssumers.keys.sorted() {
+                for arn in inventory.wildcardAssumers[account] ?? [] { add(.role(arn)) }
             }
         }
         for statement in target.trust.statements where statement.effect == .allow {
             guard let principal = statement.principal else {
-                if statement.notPrincipal != nil {
-                    for arn in inventory.roles.keys.sorted() { add(.role(arn)) }
-                }
+                if statement.notPrincipal != nil { addEveryone() }
                 continue
             }
             if principal.isAnyone {
                 add(.anyone)
-                for arn in inventory.roles.keys.sorted() where !(inventory.role(arn)?.assumeStatements.isEmpty ?? true)
-                {
+                for arn in inventory.roleARNs where !(inventory.role(arn)?.assumeStatements.isEmpty ?? true) {
                     add(.role(arn))
                 }
             }

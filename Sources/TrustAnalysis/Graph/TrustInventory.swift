@@ -1,9 +1,14 @@
+import Dispatch
+import Foundation
 import SwitchboardCore
+import Synchronization
 
 /// The inputs of the analysis, indexed: parsed roles by ARN, unique id and account; each account's SCPs by
 /// level of its OU path; the organisation's id. Malformed documents are kept as problems, not dropped silently.
 public struct TrustInventory: Sendable {
     public private(set) var roles: [String: ParsedRole] = [:]
+    /// Role ARNs in sorted order, so everything built from the inventory is independent of input order.
+    public private(set) var roleARNs: [String] = []
     public private(set) var roleIDs: [String: String] = [:]
     public private(set) var rolesByAccount: [String: [String]] = [:]
     public private(set) var accounts: [String: Account] = [:]
@@ -11,17 +16,37 @@ public struct TrustInventory: Sendable {
     public private(set) var scpLevels: [String: [(level: String, statements: [Statement])]] = [:]
     public private(set) var organizationID: String?
     public private(set) var managementAccountID: String?
+    /// Roles allowed `sts:AssumeRole` on exact role ARNs, by target ARN; and roles whose permission uses
+    /// wildcards (or NotResource), by account. Candidates for a trust that names an account or `*` come from
+    /// here, so the graph never tries every role against every role.
+    public private(set) var exactAssumers: [String: [String]] = [:]
+    public private(set) var wildcardAssumers: [String: [String]] = [:]
     public let bindings: [ComputeBinding]
     public private(set) var problems: [PolicyError] = []
 
     public init(identity: IdentityInventory, organization: Organization?) {
         bindings = identity.bindings
-        for role in identity.roles.sorted(by: { $0.arn < $1.arn }) {
+        let sorted = identity.roles.sorted(by: { $0.arn < $1.arn })
+        for (role, result) in zip(sorted, Self.parseAll(sorted)) {
             do {
-                let parsed = try ParsedRole(role)
+                let parsed = try result.get()
                 roles[role.arn] = parsed
+                roleARNs.append(role.arn)
                 roleIDs[role.roleID] = role.arn
                 rolesByAccount[role.accountID, default: []].append(role.arn)
+                var exact: Set<String> = []
+                var wildcard = false
+                for statement in parsed.assumeStatements where statement.effect == .allow {
+                    if let patterns = statement.resource?.patterns,
+                        patterns.allSatisfy({ !$0.contains("*") && !$0.contains("?") })
+                    {
+                        exact.formUnion(patterns)
+                    } else {
+                        wildcard = true
+                    }
+                }
+                for target in exact.sorted() { exactAssumers[target, default: []].append(role.arn) }
+                if wildcard { wildcardAssumers[role.accountID, default: []].append(role.arn) }
             } catch {
                 problems.append(error)
             }
@@ -51,6 +76,26 @@ public struct TrustInventory: Sendable {
     }
 
     public func role(_ arn: String) -> ParsedRole? { roles[arn] }
+
+    /// Parses every role's documents, on all cores: parsing is most of the cost of a large inventory.
+    private static func parseAll(_ roles: [Role]) -> [Result<ParsedRole, PolicyError>] {
+        let count = roles.count
+        guard count > 256 else {
+            return roles.map { role in Result { () throws(PolicyError) in try ParsedRole(role) } }
+        }
+        let results = Mutex([Result<ParsedRole, PolicyError>?](repeating: nil, count: count))
+        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            guard !range.isEmpty else { return }
+            let parsed = range.map { index in Result { () throws(PolicyError) in try ParsedRole(roles[index]) } }
+            results.withLock { all in
+                for (offset, result) in parsed.enumerated() { all[range.lowerBound + offset] = result }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
 
     public func isInOrganization(_ accountID: String) -> Bool { accounts[accountID] != nil }
 

@@ -98,11 +98,22 @@ struct JSONParser {
             index += 1
         }
         guard sawDigit else { throw fail("malformed number") }
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        return .number(bytes[start..<index].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
     }
 
     private mutating func string() throws(Failure) -> String {
         index += 1
+        // Fast path: no escapes, so the string is a slice of the input.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = bytes[index..<end].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            index = end + 1
+            return text
+        }
         var out: [UInt8] = []
         while index < bytes.count {
             let b = bytes[index]

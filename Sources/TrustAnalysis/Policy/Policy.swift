@@ -15,8 +15,9 @@ public struct Policy: Hashable, Sendable {
     /// Parses a document as IAM returns it: JSON, or URL-encoded JSON (what the IAM API sends). Errors name
     /// the policy and the JSON path of what is wrong.
     public static func parse(_ text: String, origin: PolicyOrigin) throws(PolicyError) -> Policy {
-        var source = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if source.hasPrefix("%") {
+        var source = text
+        if text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "%") {
+            source = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let decoded = source.removingPercentEncoding else {
                 throw PolicyError(origin: origin, path: "$", message: "malformed URL encoding")
             }
