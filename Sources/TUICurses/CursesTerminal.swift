@@ -86,9 +86,12 @@ public final class CursesTerminal: Terminal {
 
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
+    /// Writes to the wake pipe while it is open; after `end()` the descriptor reads -1 and a late poller or
+    /// effect task writes nowhere instead of to a closed (or reused) descriptor.
     public var waker: @Sendable () -> Void {
-        let fd = wakePipe.write
-        return {
+        {
+            let fd = TerminalSignals.wakeFD.load(ordering: .relaxed)
+            guard fd >= 0 else { return }
             var byte: UInt8 = 1
             _ = write(fd, &byte, 1)
         }
@@ -110,7 +113,11 @@ public final class CursesTerminal: Terminal {
             }
             wide[count] = 0
             let (attributes, pair) = attributes(for: change.cell.style)
-            setcchar(&cchar, wide, attributes, Int16(truncatingIfNeeded: pair), nil)
+            if setcchar(&cchar, wide, attributes, Int16(clamping: pair), nil) == ERR {
+                wide[0] = wchar_t(UInt8(ascii: "?"))
+                wide[1] = 0
+                setcchar(&cchar, wide, attributes, Int16(clamping: pair), nil)
+            }
             mvwadd_wch(window, Int32(change.y), Int32(change.x), &cchar)
         }
         wnoutrefresh(window)
@@ -136,6 +143,11 @@ public final class CursesTerminal: Terminal {
             var sink = [UInt8](repeating: 0, count: 256)
             while read(wakePipe.read, &sink, sink.count) > 0 {}
             return readKey() ?? .wake
+        }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // The terminal went away: stop rather than spin on a dead descriptor.
+            TerminalSignals.stopSignal.store(SIGHUP, ordering: .relaxed)
+            return .wake
         }
         if fds[0].revents != 0 { return readKey() }
         return nil

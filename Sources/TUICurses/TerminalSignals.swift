@@ -34,19 +34,30 @@ enum TerminalSignals {
         }
     }
 
-    /// Traps (SIGILL on x86-64 for a Swift precondition) restore the terminal, then die as they would have.
+    /// What was installed before the crash handlers (Swift's backtracer), by signal number.
+    nonisolated(unsafe) static var previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+
+    /// Traps (SIGILL on x86-64 for a Swift precondition) and SIGQUIT restore the terminal first, then hand the
+    /// signal to whatever handled it before (Swift's backtracer), so the reason is printed on the normal screen.
     static func installCrashHandlers() {
-        for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
+        for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGQUIT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
                 if TerminalSignals.hasSavedTermios { tcsetattr(0, TCSANOW, &TerminalSignals.savedTermios) }
                 if let bytes = TerminalSignals.resetBytes { _ = write(1, bytes, TerminalSignals.resetCount) }
+                // A trap is handed, at once (SA_NODEFER), to what handled it before: Swift's backtracer prints
+                // why on the restored screen. Whatever that handler does after, the process then dies the
+                // ordinary way, so a crash never leaves it running. SIGQUIT dies directly.
+                if sig != SIGQUIT {
+                    sigaction(sig, TerminalSignals.previousActions + Int(sig), nil)
+                    raise(sig)
+                }
                 signal(sig, SIG_DFL)
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(sig, &action, nil)
+            action.sa_flags = Int32(SA_NODEFER)
+            sigaction(sig, &action, previousActions + Int(sig))
         }
     }
 }

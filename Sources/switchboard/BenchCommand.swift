@@ -34,9 +34,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if trust { return benchTrust() }
-        guard let frameSize = Size(parsing: size), frameSize.width > 0, frameSize.height > 0 else {
-            throw UsageError("--size \(size): write it as WIDTHxHEIGHT, e.g. 120x40")
-        }
+        let frameSize = try UsageError.frameSize(size)
         guard (1...1000).contains(scale) else { throw UsageError("--scale \(scale): use 1 to 1000") }
         let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(1800))
         let backend = DemoBackend(seed: DemoBackend.defaultSeed, scale: scale, clock: clock)

@@ -34,17 +34,12 @@ struct SnapshotCommand: AsyncParsableCommand {
         guard let screenID = ScreenID(rawValue: screen) else {
             throw UsageError("--screen \(screen): use overview, accounts, runners or pipelines")
         }
-        guard let frameSize = Size(parsing: size) else {
-            throw UsageError("--size \(size): write it as WIDTHxHEIGHT, e.g. 120x40")
-        }
-        guard (1...1000).contains(frameSize.width), (1...500).contains(frameSize.height) else {
-            throw UsageError("--size \(size): width must be 1–1000 and height 1–500, e.g. 120x40")
-        }
+        let frameSize = try UsageError.frameSize(size)
         guard ["text", "json", "svg"].contains(format) else {
             throw UsageError("--format \(format): use text, json or svg")
         }
-        guard let offset = DurationText.parse(at), offset >= 0 else {
-            throw UsageError("--at \(at): write a duration such as 90s, 15m or 2h")
+        guard let offset = DurationText.parse(at), offset >= 0, offset <= 3650 * 86400 else {
+            throw UsageError("--at \(at): write a duration from 0s to 3650d, such as 90s, 15m or 2h")
         }
         let keyList: [Key]
         do {

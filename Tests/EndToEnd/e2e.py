@@ -8,6 +8,7 @@ stable on a loaded machine. Each tmux server runs on a private socket in a tempo
 at the end, whatever happens.
 """
 import json
+import re
 import os
 import shutil
 import signal
@@ -39,7 +40,7 @@ class Pane:
         with open(wrapper, "w") as f:
             # The shell traps SIGINT (Ctrl-C reaches the whole foreground group) so it lives to record the status,
             # then keeps the pane alive: a dead pane's cursor and screen are tmux's, not what the binary left.
-            f.write("#!/bin/sh\ntrap : INT\n%s\necho $? > '%s'\nexec sleep 600\n" % (quoted, self.status_file))
+            f.write("#!/bin/sh\ntrap : INT QUIT\n%s\necho $? > '%s'\nexec sleep 600\n" % (quoted, self.status_file))
         os.chmod(wrapper, 0o755)
         environment = {
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "HOME": workdir,
@@ -192,15 +193,22 @@ def console_walkthrough(workdir):
         pane.keys("Enter")
     else:
         pane.type("y")
-    screen = pane.wait_text("retried as #")
-    check("◌ pending" in screen or "● running" in screen, "the retried job is not queued:\n" + screen)
-    # Resize down to tiny and back.
+    screen = pane.wait_for(lambda s: re.search(r"retried as #(\d+): (pending|created|running)", s), "the retry")
+    new_id = re.search(r"retried as #(\d+)", screen).group(1)
+    row = next((line for line in screen.splitlines() if "#" + new_id in line and "retried" not in line), "")
+    check(re.search(r"(◌ pending|○ created|● running)", row), "the retried job's row is not queued: %r" % row)
+    # Resize down to tiny and back; each size is waited for on screen.
     pane.tmux("resize-window", "-x", "70", "-y", "20")
-    pane.wait_for(lambda s: len(s.splitlines()[0].rstrip()) <= 70 and "Switchboard" in s, "a 70x20 frame")
+    pane.wait_for(lambda s: any(len(l) == 70 and l.endswith("┘") for l in s.splitlines())
+                  and all(len(l) <= 70 for l in s.splitlines()), "a 70x20 frame")
     pane.tmux("resize-window", "-x", "20", "-y", "6")
     pane.wait_text("too small")
+    # curses never draws a screen's last cell, so 2x2 is the smallest frame that shows anything.
+    pane.tmux("resize-window", "-x", "2", "-y", "2")
+    pane.wait_for(lambda s: s.splitlines()[:1] == ["Te"], "the 2x2 notice")
     pane.tmux("resize-window", "-x", "1", "-y", "1")
     pane.tmux("resize-window", "-x", "120", "-y", "40")
+    pane.wait_for(lambda s: any(len(l) == 120 and l.endswith("┘") for l in s.splitlines()), "a 120x40 frame")
     pane.wait_text("Switchboard", "[4 Pipelines]")
     # Quit.
     pane.type("q")
@@ -230,6 +238,29 @@ def sigint_restores_the_terminal(workdir):
     status = pane.exit_status()
     check(status == 130, "exit status %d after Ctrl-C, expected 130" % status)
     restored(pane)
+    return pane
+
+
+@test
+def sigquit_restores_the_terminal(workdir):
+    pane = Pane(workdir)
+    pane.wait_text("Failing pipelines")
+    pane.keys("C-\\")
+    restored(pane)
+    status = pane.exit_status()
+    check(status == 131, "exit status %d after SIGQUIT, expected 131" % status)
+    return pane
+
+
+@test
+def a_crash_restores_the_terminal_and_says_why(workdir):
+    pane = Pane(workdir)
+    pane.wait_text("Failing pipelines")
+    os.kill(pane.binary_pid(), signal.SIGSEGV)
+    status = pane.exit_status()
+    check(status == 139, "exit status %d after SIGSEGV, expected 139" % status)
+    restored(pane)
+    pane.wait_text("crashed")
     return pane
 
 
@@ -310,7 +341,9 @@ if __name__ == "__main__":
     if not os.path.exists(BINARY):
         sys.exit("e2e: no binary at %s; build it first (swift build)" % BINARY)
     for case in [cli_help_version_and_snapshots, cli_bad_input, console_walkthrough,
-                 sigterm_restores_the_terminal, sigint_restores_the_terminal, non_utf8_locale_draws_ascii]:
+                 sigterm_restores_the_terminal, sigint_restores_the_terminal,
+                 sigquit_restores_the_terminal, a_crash_restores_the_terminal_and_says_why,
+                 non_utf8_locale_draws_ascii]:
         case()
     print("e2e: %d passed, %d failed" % (len(passed), len(failures)))
     sys.exit(1 if failures else 0)

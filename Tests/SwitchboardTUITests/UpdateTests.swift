@@ -188,6 +188,82 @@ import Testing
         #expect(state.screen == .pipelines && state.pipelineView.level == .list)
     }
 
+    @Test func theOverviewHighlightFollowsItsPipelineAcrossRefreshes() async throws {
+        let clock = ManualClock(Fixtures.start)
+        let (estate, backend) = Fixtures.estate(clock: clock)
+        var state = await StateLoader.load(estate: estate, size: Size(width: 120, height: 40), clock: clock)
+        try await Fixtures.press("1 j j", &state)
+        let chosen = try #require(state.overview.selectedPipelineID)
+        for _ in 0..<30 {
+            clock.advance(by: 60)
+            let pipelines = try await backend.pipelines()
+            _ = Update.apply(
+                .feed(
+                    FeedEvent(
+                        feed: .pipelines,
+                        value: .pipelines(pipelines),
+                        status: FeedStatus(updatedAt: clock.now())
+                    )
+                ),
+                to: &state
+            )
+            let position = state.overview.scroll.selected
+            guard
+                let id = state.overview.failing.indices.contains(position)
+                    ? state.pipelines[state.overview.failing[position]].id : nil
+            else { continue }
+            if state.overview.failing.contains(where: { state.pipelines[$0].id == chosen }) {
+                #expect(id == chosen)
+            }
+        }
+    }
+
+    @Test func belowTheMinimumSizeOnlyQuitAndEscAct() async throws {
+        var state = await Fixtures.state(size: Size(width: 40, height: 10))
+        #expect(try await Fixtures.press("1 Enter r y Enter / x", &state).isEmpty)
+        #expect(state.mode == .normal && state.screen == .overview)
+        #expect(try await Fixtures.press("q", &state) == [.quit])
+    }
+
+    @Test func aRetryShowsOnAnOpenPipelineThatLeftTheFeed() async throws {
+        let clock = ManualClock(Fixtures.start)
+        let (estate, backend) = Fixtures.estate(clock: clock)
+        var state = await StateLoader.load(estate: estate, size: Size(width: 120, height: 40), clock: clock)
+        try await Fixtures.press("1 Enter", &state)
+        let job = try #require(state.selectedJob)
+        let openID = try #require(state.pipelineView.openPipelineID)
+        state.setPipelinesForTesting(state.pipelines.filter { $0.id != openID })
+        let retried = try await backend.retry(jobID: job.id)
+        _ = Update.apply(.jobActionSucceeded(.retry, previousJobID: job.id, job: retried), to: &state)
+        #expect(state.selectedJob?.id == retried.id)
+        #expect(state.selectedJob?.status == .pending)
+    }
+
+    @Test(
+        arguments: [
+            ("production", true), ("prod", true), ("aws/production", true), ("eu-prod-1", true), ("live", true),
+            ("development", false), ("preprod-like", false), (nil, false), ("product-docs", false), ("prod2", true),
+        ] as [(String?, Bool)]
+    )
+    func productionIsRecognisedByItsUsualNames(environment: String?, expected: Bool) {
+        let job = Job(
+            id: 1,
+            name: "deploy",
+            stage: "deploy",
+            status: .failed,
+            tags: [],
+            runnerID: nil,
+            isManual: false,
+            environment: environment,
+            attempt: 1,
+            createdAt: Fixtures.start,
+            startedAt: nil,
+            finishedAt: nil,
+            failureReason: nil
+        )
+        #expect(job.deploysToProduction == expected)
+    }
+
     @Test func everySizeRendersWithoutCrashing() async throws {
         var state = await Fixtures.state()
         for width in [0, 1, 2, 5, 20, 59, 60, 61, 80, 200] {

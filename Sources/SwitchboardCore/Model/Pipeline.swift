@@ -47,7 +47,16 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
         self.failureReason = failureReason
     }
 
-    public var deploysToProduction: Bool { environment?.lowercased().hasPrefix("prod") ?? false }
+    /// Whether the environment is production by any usual name: `production`, `prod`, `aws/production`,
+    /// `eu-prod-1`, `live`.
+    public var deploysToProduction: Bool {
+        guard let environment else { return false }
+        let words = environment.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return words.contains { word in
+            ["prod", "production", "prd", "live"].contains(word)
+                || (word.hasPrefix("prod") && word.dropFirst(4).allSatisfy(\.isNumber))
+        }
+    }
 
     /// Seconds run so far (or in all, once finished).
     public func duration(at now: Date) -> TimeInterval? {

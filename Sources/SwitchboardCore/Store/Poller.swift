@@ -86,9 +86,10 @@ public final class Poller: Sendable {
         }
     }
 
-    /// An error as one sentence for the header.
+    /// An error as one sentence for the header. Backends word their own errors (`BackendError`, checked for
+    /// secrets); anything else shows only its type, since its text could carry a URL with a token in it.
     public static func describe(_ error: any Error) -> String {
         if let error = error as? BackendError { return error.message }
-        return String(describing: error)
+        return "unexpected \(type(of: error)); the backend should have reported it as a BackendError"
     }
 }

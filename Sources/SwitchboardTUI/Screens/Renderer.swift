@@ -53,10 +53,11 @@ extension Frame {
 
     private mutating func drawHeader(_ area: Rect) {
         buffer.fill(area, style: theme.header)
+        // Most important first, so a narrow terminal cuts the least useful part: the feeds and their error
+        // badges come before the backend's name.
         var spans = [
             Span(" Switchboard ", style: theme.header),
             Span("\(symbols.vertical) \(state.estateName) ", style: theme.header),
-            Span("\(symbols.vertical) backend \(state.backendSummary) ", style: theme.header),
         ]
         if state.readOnly { spans.append(Span("\(symbols.vertical) READ-ONLY ", style: theme.header)) }
         spans.append(Span("\(symbols.vertical) ", style: theme.header))
@@ -72,6 +73,7 @@ extension Frame {
                 spans.append(Span("\(feed.label) \(age) ", style: theme.header))
             }
         }
+        spans.append(Span("\(symbols.vertical) backend \(state.backendSummary) ", style: theme.header))
         buffer.write(Line(spans), x: area.x, y: area.y, maxWidth: area.width)
     }
 

@@ -61,4 +61,6 @@ public struct OverviewViewState: Sendable {
     public var filter = ""
     public var scroll = ScrollState()
     public var summary = OverviewSummary()
+    /// The highlighted pipeline, so a refresh that adds or drops failures keeps the highlight on it.
+    public var selectedPipelineID: Int?
 }

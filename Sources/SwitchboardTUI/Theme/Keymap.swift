@@ -46,7 +46,8 @@ public enum Keymap {
                 }
             }
         }
-        if !state.currentFilter.isEmpty && state.screen != .pipelines { hints.append(hint("Esc", "clear filter")) }
+        let escGoesBack = state.screen == .pipelines && state.pipelineView.level != .list
+        if !state.currentFilter.isEmpty && !escGoesBack { hints.append(hint("Esc", "clear filter")) }
         hints += [
             hint("/", "filter"), hint("?", "help"), hint("q", "quit"), hint(":", "command"), hint("Tab", "screen"),
         ]

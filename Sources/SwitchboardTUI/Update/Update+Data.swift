@@ -57,7 +57,13 @@ extension AppState {
             guard pipeline.status == .failed else { return false }
             return needle.isEmpty || "#\(pipeline.id) \(pipeline.project) \(pipeline.ref)".lowercased().contains(needle)
         }
+        if let id = overview.selectedPipelineID,
+            let position = overview.failing.firstIndex(where: { pipelines[$0].id == id })
+        {
+            overview.scroll.selected = position
+        }
         overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+        rememberOverviewSelection()
     }
 
     mutating func applyLog(_ chunk: LogChunk) {
@@ -80,6 +86,13 @@ extension AppState {
             var updated = pipelines
             updated[index].replaceJob(previousJobID, with: job)
             setPipelines(updated)
+        } else if var open = pipelineView.openPipeline, open.job(id: previousJobID) != nil {
+            // The pipeline has left the feed's window but is still on screen: show the new attempt there too.
+            open.replaceJob(previousJobID, with: job)
+            pipelineView.openPipeline = open
+            let (model, rows) = PipelineRows.jobs(open)
+            pipelineView.jobs.replace(model, height: listHeight)
+            pipelineView.jobRows = rows
         }
         return [.refresh(.pipelines), .refresh(.runners)]
     }

@@ -3,6 +3,19 @@ import TUICore
 
 extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
+        // Nothing can be seen below the minimum size, so nothing may be confirmed or changed: only quit and Esc.
+        if isTooSmall {
+            switch key {
+            case .char("q"), .ctrl("c"):
+                shouldQuit = true
+                return [.quit]
+            case .escape:
+                mode = .normal
+            default:
+                break
+            }
+            return []
+        }
         switch mode {
         case .normal: return handleNormal(key)
         case .help: return handleHelp(key)
@@ -28,8 +41,8 @@ extension AppState {
         case .backTab:
             let count = ScreenID.allCases.count
             switchScreen(to: ScreenID.allCases[(screen.number - 2 + count) % count])
-        case .char(let c) where ("1"..."4").contains(c):
-            switchScreen(to: ScreenID.allCases[Int(String(c))! - 1])
+        case .char(let c) where c.isASCII && ("1"..."4").contains(c):
+            switchScreen(to: ScreenID.allCases[Int(c.asciiValue! - UInt8(ascii: "1"))])
         case .escape:
             back()
         case .up, .char("k"):

@@ -42,6 +42,13 @@ extension AppState {
         }
     }
 
+    mutating func rememberOverviewSelection() {
+        let position = overview.scroll.selected
+        overview.selectedPipelineID =
+            overview.failing.indices.contains(position)
+            ? pipelines[overview.failing[position]].id : nil
+    }
+
     /// Changes a list given the height it is shown in.
     mutating func updateTree(
         _ list: WritableKeyPath<AppState, TreeListState>,
@@ -88,6 +95,7 @@ extension AppState {
         case .failing:
             overview.scroll.move(by: delta, count: overview.failing.count)
             overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+            rememberOverviewSelection()
         case .tree(let list): updateTree(list) { $0.move(by: delta, height: $1) }
         case .log: updateLog { $0.scroll(by: delta, height: $1) }
         }
@@ -98,6 +106,7 @@ extension AppState {
         case .failing:
             if end { overview.scroll.moveToEnd(count: overview.failing.count) } else { overview.scroll.moveToStart() }
             overview.scroll.keepVisible(count: overview.failing.count, height: overviewListHeight)
+            rememberOverviewSelection()
         case .tree(let list):
             updateTree(list) { list, height in
                 if end { list.moveToEnd(height: height) } else { list.moveToStart(height: height) }
