@@ -13,7 +13,7 @@ struct Switchboard: AsyncParsableCommand {
             switchboard help console.
             """,
         version: version,
-        subcommands: [ConsoleCommand.self, SnapshotCommand.self, BenchCommand.self],
+        subcommands: [ConsoleCommand.self, SnapshotCommand.self, TrustCommand.self, BenchCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -312,6 +312,30 @@ def expect_usage_error(args, needle, files=None, workdir=None):
 
 
 @test
+def cli_trust(workdir):
+    result = run_cli("trust", "--explain", "deploy-role-agent-development", "production/deploy-role")
+    check(result.returncode == 0, "explain: %r" % (result,))
+    check("DENIED" in result.stdout and "D5  FAIL" in result.stdout, "explain output: %s" % result.stdout)
+    allowed = run_cli("trust", "--explain", "deploy-role-agent-development", "development/deploy-role")
+    check("ALLOWED" in allowed.stdout and "statement \"JenkinsAccount\"" in allowed.stdout, allowed.stdout)
+    reach = run_cli("trust", "--from", "kube2iam:small", "--format", "json")
+    targets = {r["label"] for r in json.loads(reach.stdout)}
+    check("production:cicd/delegated-role" in targets, "kube2iam:small reaches %s" % targets)
+    findings = run_cli("trust", "--findings", "--format", "json")
+    rules = {(f["rule"], f["subject"].split("/")[-1]) for f in json.loads(findings.stdout)}
+    check(("account-root-trust", "deploy-role") in rules and ("admin-reachable-from-ci", "deploy-role") in rules,
+          "findings: %s" % rules)
+    check(run_cli("trust", "--findings", "--fail-on", "high").returncode == 1, "--fail-on high did not fail")
+    check(run_cli("trust", "--findings", "--fail-on", "critical").returncode == 0, "--fail-on critical failed")
+    dot = run_cli("trust", "--to", "production/deploy-role", "--format", "dot")
+    check(dot.stdout.startswith("digraph trust {"), dot.stdout[:80])
+    expect_usage_error(["trust", "--from", "deploy-role"], "matches 3 principals")
+    expect_usage_error(["trust", "--from", "nobody"], "no principal matches")
+    expect_usage_error(["trust", "--findings", "--fail-on", "severe"], "--fail-on severe")
+    expect_usage_error(["trust"], "give exactly one of")
+
+
+@test
 def cli_bad_input(workdir):
     bad_yaml = os.path.join(workdir, "bad.yaml")
     unknown = os.path.join(workdir, "unknown.yaml")
@@ -341,7 +365,7 @@ def cli_bad_input(workdir):
 if __name__ == "__main__":
     if not os.path.exists(BINARY):
         sys.exit("e2e: no binary at %s; build it first (swift build)" % BINARY)
-    for case in [cli_help_version_and_snapshots, cli_bad_input, console_walkthrough,
+    for case in [cli_help_version_and_snapshots, cli_trust, cli_bad_input, console_walkthrough,
                  sigterm_restores_the_terminal, sigint_restores_the_terminal,
                  sigquit_restores_the_terminal, a_crash_restores_the_terminal_and_says_why,
                  non_utf8_locale_draws_ascii]:

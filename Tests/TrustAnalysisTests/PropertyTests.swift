@@ -118,6 +118,22 @@ import TrustAnalysis
         #expect(Self.edges(roles) == Self.edges(reordered))
     }
 
+    /// The graph's candidate index must not miss anyone: every pair the decision list allows is an edge, and
+    /// every edge is a pair it allows.
+    @Test(arguments: 1...60)
+    func edgesAreExactlyTheAllowedPairs(seed: Int) {
+        let roles = Self.inventory(seed: UInt64(seed))
+        let org = Build.organization(Self.accounts.map { ($0, Environment.nonProduction) })
+        let graph = Build.graph(roles, organization: org)
+        for caller in roles {
+            for target in roles {
+                let verdict = graph.explain(from: caller.arn, to: target.arn)?.verdict
+                let edge = graph.edges(from: caller.arn).contains { $0.to == target.arn }
+                #expect(edge == (verdict != .denied), "\(caller.name) → \(target.name): \(String(describing: verdict))")
+            }
+        }
+    }
+
     @Test func theRandomInventoriesAreNotTrivial() {
         let sizes = (1...60).map { Self.edges(Self.inventory(seed: UInt64($0))).count }
         #expect(sizes.filter { $0 > 0 }.count > 40, "\(sizes)")

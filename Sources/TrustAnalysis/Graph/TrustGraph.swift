@@ -18,7 +18,15 @@ public struct TrustGraph: Sendable {
         let evaluator = AssumeEvaluator(inventory: inventory)
         for arn in inventory.roleARNs {
             guard let role = inventory.role(arn) else { continue }
-            addNode(PrincipalNode(id: arn, kind: .role, accountID: role.accountID, label: role.role.qualifiedName))
+            let account = inventory.accounts[role.accountID]?.name ?? role.accountID
+            addNode(
+                PrincipalNode(
+                    id: arn,
+                    kind: .role,
+                    accountID: role.accountID,
+                    label: "\(account):\(role.role.qualifiedName)"
+                )
+            )
         }
         for arn in inventory.roleARNs {
             guard let target = inventory.role(arn) else { continue }
