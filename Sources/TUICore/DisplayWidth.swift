@@ -48,6 +48,45 @@ public enum DisplayWidth {
         return alignRight ? pad + cut : cut + pad
     }
 
+    /// `text` broken into lines of at most `width` columns, at spaces where it can, mid-word where it must.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = String(word)
+            var w = of(word)
+            if used > 0 && used + 1 + w <= width {
+                line += " " + word
+                used += 1 + w
+                continue
+            }
+            if used > 0 {
+                lines.append(line)
+                line = ""
+                used = 0
+            }
+            while w > width {
+                var head = ""
+                var headWidth = 0
+                for character in word {
+                    let cw = of(character)
+                    if headWidth + cw > width { break }
+                    head.append(character)
+                    headWidth += cw
+                }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+                w = of(word)
+            }
+            line = word
+            used = w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     private static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,

@@ -13,6 +13,8 @@ import Testing
         try await Fixtures.press("Tab", &state)
         #expect(state.screen == .accounts)
         try await Fixtures.press("BTab BTab", &state)
+        #expect(state.screen == .trust)
+        try await Fixtures.press("BTab", &state)
         #expect(state.screen == .pipelines)
         try await Fixtures.press("3", &state)
         #expect(state.screen == .runners)

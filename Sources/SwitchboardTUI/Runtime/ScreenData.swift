@@ -47,6 +47,7 @@ public enum ScreenData {
         case .accounts: return try encoder.encode(state.organization)
         case .runners: return try encoder.encode(state.runnerInventory)
         case .pipelines: return try encoder.encode(state.pipelines)
+        case .trust: return try encoder.encode(state.trust.findings)
         }
     }
 

@@ -27,6 +27,7 @@ extension Frame {
         case .accounts: drawAccounts(rows[2])
         case .runners: drawRunners(rows[2])
         case .pipelines: drawPipelines(rows[2])
+        case .trust: drawTrust(rows[2])
         }
         drawStatusLine(rows[3])
         drawKeys(rows[4])

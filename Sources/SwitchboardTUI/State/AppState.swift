@@ -26,6 +26,7 @@ public struct AppState: Sendable {
     public var accounts = AccountsViewState()
     public var runners = RunnersViewState()
     public var pipelineView = PipelinesViewState()
+    public var trust = TrustViewState()
 
     /// Below this the console shows a notice instead of screens.
     public static let minimumSize = Size(width: 60, height: 16)

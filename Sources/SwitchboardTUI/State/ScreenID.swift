@@ -1,6 +1,6 @@
-/// The console's screens, in Tab order; digits 1–4 jump to them.
+/// The console's screens, in Tab order; digits 1–5 jump to them.
 public enum ScreenID: String, Sendable, CaseIterable, Codable {
-    case overview, accounts, runners, pipelines
+    case overview, accounts, runners, pipelines, trust
 
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     public var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }

@@ -25,9 +25,18 @@ public enum Keymap {
         case .overview:
             hints = [hint("↑↓", "move"), hint("Enter", "open pipeline")]
         case .accounts:
-            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("←→", "fold")]
+            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("t", "trust")]
         case .runners:
-            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("←→", "fold")]
+            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("t", "trust")]
+        case .trust:
+            if state.trust.explanation != nil { return [hint("Esc", "close")] }
+            switch state.trust.selectedRow {
+            case .finding?: hints = [hint("↑↓", "move"), hint("Enter", "chains"), hint("s", "sort")]
+            case .reach?: hints = [hint("↑↓", "move"), hint("Enter", "hops"), hint("e", "explain"), hint("t", "focus")]
+            case .hop?: hints = [hint("↑↓", "move"), hint("e", "explain"), hint("t", "focus")]
+            case nil: hints = []
+            }
+            if case .principal = state.trust.focus { hints += [hint("d", "direction"), hint("Esc", "back")] }
         case .pipelines:
             switch state.pipelineView.level {
             case .list:
@@ -54,29 +63,30 @@ public enum Keymap {
         return hints
     }
 
-    /// Every key, by section, for the help overlay.
+    /// Every key, by section, for the help overlay (it fits an 80x24 terminal).
     public static let help: [(section: String, keys: [Hint])] = [
         (
             "Move",
             [
                 hint("↑ ↓  k j", "select"), hint("PgUp PgDn  ^U ^D", "page"), hint("g G  Home End", "first, last"),
-                hint("→ ←  l h", "expand, collapse"), hint("Space", "toggle"),
+                hint("→ ←  l h  Space", "expand, collapse, toggle"),
             ]
         ),
         (
             "Go",
             [
-                hint("Enter", "open: pipeline, job log"), hint("Esc", "back, clear filter"),
-                hint("Tab  S-Tab", "next, previous screen"), hint("1 2 3 4", "overview accounts runners pipelines"),
-                hint(":name", ":accounts :runners :pipelines :q"),
+                hint("Enter", "open: pipeline, job log, chains"), hint("Esc", "back, clear filter"),
+                hint("Tab  S-Tab", "next, previous screen"),
+                hint("1 2 3 4 5", "overview accounts runners pipelines trust"),
+                hint(":name", ":runners :trust :from ROLE :to ROLE :q"),
             ]
         ),
         (
             "Act",
             [
-                hint("/", "filter (case-insensitive)"), hint("r", "retry a failed job"),
-                hint("c", "cancel a running job"),
-                hint("?", "this help"), hint("q", "quit"),
+                hint("/", "filter (case-insensitive)"), hint("r  c", "retry a failed job, cancel a running one"),
+                hint("t", "trust chains of the selection"), hint("e  d  s", "Trust: explain, direction, sort"),
+                hint("?  q", "this help, quit"),
             ]
         ),
     ]

@@ -10,8 +10,10 @@ extension AppState {
         case .organization(let organization):
             self.organization = organization
             rebuildAccounts()
+            rebuildTrust()
         case .identity(let inventory):
             identity = inventory
+            rebuildTrust()
         case .runners(let inventory):
             runnerInventory = inventory
             rebuildRunners()

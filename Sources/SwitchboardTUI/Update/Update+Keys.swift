@@ -26,6 +26,10 @@ extension AppState {
     }
 
     private mutating func handleNormal(_ key: Key) -> [Effect] {
+        if screen == .trust, trust.explanation != nil {
+            if [.escape, .char("e"), .char("q"), .enter].contains(key) { trust.explanation = nil }
+            return []
+        }
         switch key {
         case .char("q"), .ctrl("c"):
             shouldQuit = true
@@ -41,7 +45,7 @@ extension AppState {
         case .backTab:
             let count = ScreenID.allCases.count
             switchScreen(to: ScreenID.allCases[(screen.number - 2 + count) % count])
-        case .char(let c) where c.isASCII && ("1"..."4").contains(c):
+        case .char(let c) where c.isASCII && ("1"..."5").contains(c):
             switchScreen(to: ScreenID.allCases[Int(c.asciiValue! - UInt8(ascii: "1"))])
         case .escape:
             back()
@@ -69,6 +73,14 @@ extension AppState {
             requestJobAction(.retry)
         case .char("c"):
             requestJobAction(.cancel)
+        case .char("t"):
+            focusTrustOnSelection()
+        case .char("e") where screen == .trust:
+            explainSelected()
+        case .char("d") where screen == .trust:
+            toggleTrustDirection()
+        case .char("s") where screen == .trust:
+            cycleFindingsOrder()
         default:
             break
         }
@@ -136,7 +148,9 @@ extension AppState {
         return []
     }
 
-    static let commands = ["overview", "accounts", "runners", "pipelines", "help", "quit"]
+    static let commands = [
+        "overview", "accounts", "runners", "pipelines", "trust", "findings", "from ", "to ", "help", "quit",
+    ]
 
     private mutating func run(command: String) -> [Effect] {
         let word = command.split(separator: " ").first.map(String.init)?.lowercased() ?? ""
@@ -149,12 +163,21 @@ extension AppState {
         case "help", "h", "?":
             mode = .help
             return []
+        case "findings":
+            switchScreen(to: .trust)
+            focusTrust(.findings)
+            return []
+        case "from", "to":
+            let target = command.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            focusTrust(named: target, direction: word == "from" ? .from : .to)
+            return []
         default:
             if let target = ScreenID(command: word) {
                 switchScreen(to: target)
             } else {
                 flash(
-                    "Unknown command :\(command); try :overview, :accounts, :runners, :pipelines, :help or :q",
+                    "Unknown command :\(command); try :overview, :accounts, :runners, :pipelines, :trust, "
+                        + ":from ROLE, :to ROLE, :help or :q",
                     level: .error
                 )
             }

@@ -14,6 +14,7 @@ extension AppState {
         case .overview: return .failing
         case .accounts: return .tree(\.accounts.list)
         case .runners: return .tree(\.runners.list)
+        case .trust: return .tree(\.trust.list)
         case .pipelines:
             switch pipelineView.level {
             case .list: return .tree(\.pipelineView.list)
@@ -71,8 +72,9 @@ extension AppState {
         mode = .normal
     }
 
-    /// Esc: out of a log, out of a pipeline, else clears the filter.
+    /// Esc: out of a log, out of a pipeline, back along the Trust screen's history, else clears the filter.
     mutating func back() {
+        if screen == .trust, trustBack() { return }
         if screen == .pipelines {
             switch pipelineView.level {
             case .log(_, let pipelineID):
@@ -146,6 +148,8 @@ extension AppState {
             accounts.list.toggle(height: listHeight)
         case .runners:
             runners.list.toggle(height: listHeight)
+        case .trust:
+            trustDrillIn()
         case .pipelines:
             switch pipelineView.level {
             case .list:
