@@ -30,7 +30,11 @@ let package = Package(
         ),
         .target(name: "DemoBackend", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(name: "TrustAnalysis", dependencies: ["SwitchboardCore"], swiftSettings: strict),
-        .target(name: "SwitchboardTUI", dependencies: ["TUICore", "SwitchboardCore"], swiftSettings: strict),
+        .target(
+            name: "SwitchboardTUI",
+            dependencies: ["TUICore", "SwitchboardCore", "TrustAnalysis"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "switchboard",
             dependencies: [
