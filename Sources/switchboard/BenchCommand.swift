@@ -120,6 +120,10 @@ struct BenchCommand: AsyncParsableCommand {
                 + "edges): \(ms(built - parsed)); findings (\(findings.count)): \(ms(done - built))"
         )
         print("inventory → graph → all findings: \(ms(done - start))")
+        let again = ContinuousClock.now
+        let warmGraph = TrustGraph(inventory: TrustInventory(identity: identity, organization: organization))
+        _ = FindingsAnalyzer(graph: warmGraph).findings()
+        print("the same again, memory already grown: \(ms(ContinuousClock.now - again))")
         let targets = identity.roles.map(\.arn).enumerated().filter {
             $0.offset % max(1, identity.roles.count / 200) == 0
         }

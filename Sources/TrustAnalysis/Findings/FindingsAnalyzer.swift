@@ -188,7 +188,7 @@ public struct FindingsAnalyzer: Sendable {
             inventory.role($0).flatMap { inventory.accounts[$0.accountID] }?.environment == .production
         }
         // One reverse search finds who can reach production at all; only those get a search of their own.
-        let candidates = Set(graph.reaching(toAny: production).map(\.node.id))
+        let candidates = graph.idsReaching(toAny: production)
         var out: [Finding] = []
         for arn in inventory.roleARNs where candidates.contains(arn) {
             guard let role = inventory.role(arn), inventory.accounts[role.accountID]?.environment == .nonProduction

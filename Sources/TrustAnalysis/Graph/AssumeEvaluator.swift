@@ -18,7 +18,23 @@ public struct AssumeEvaluator: Sendable {
         var run = Run(trace: trace)
         let callerRole = caller.roleARN.flatMap { inventory.role($0) }
         let accountID = self.accountID(of: caller)
-        let context = self.context(for: caller, accountID: accountID)
+        // Built only when a statement has conditions: most have none.
+        lazy var context = self.context(for: caller, accountID: accountID)
+        func conditions(_ statement: Statement) -> ConditionOutcome {
+            statement.conditions.isEmpty ? .holds : ConditionEvaluator.evaluate(statement.conditions, in: context)
+        }
+        func best(_ statements: [Statement]) -> (Statement, [ConditionClause])? {
+            var candidate: (Statement, [ConditionClause])?
+            for statement in statements {
+                switch conditions(statement) {
+                case .holds: return (statement, [])
+                case .depends(let clauses):
+                    if candidate.map({ clauses.count < $0.1.count }) ?? true { candidate = (statement, clauses) }
+                case .fails: continue
+                }
+            }
+            return candidate
+        }
         run.step("D0", .pass, describe(caller, role: callerRole, accountID: accountID))
         if case .accountRoot = caller {
             run.deny(
@@ -56,7 +72,7 @@ public struct AssumeEvaluator: Sendable {
         }
         var anyDeny = false
         for statement in denies {
-            switch ConditionEvaluator.evaluate(statement.conditions, in: context) {
+            switch conditions(statement) {
             case .holds:
                 anyDeny = true
                 run.deny("D1", "explicitly denied", statement.reference)
@@ -83,7 +99,7 @@ public struct AssumeEvaluator: Sendable {
             let allows = level.statements.filter {
                 $0.effect == .allow && $0.covers(action: action) && $0.covers(resource: target.arn)
             }
-            if let (statement, clauses) = best(allows, context) {
+            if let (statement, clauses) = best(allows) {
                 if clauses.isEmpty {
                     run.step("D2", .pass, "allowed by the SCPs at \(level.level)", statement.reference)
                 } else {
@@ -105,8 +121,7 @@ public struct AssumeEvaluator: Sendable {
             best(
                 role.assumeStatements.filter {
                     $0.effect == .allow && $0.covers(action: action) && $0.covers(resource: target.arn)
-                },
-                context
+                }
             )
         }
         struct Option {
@@ -120,7 +135,7 @@ public struct AssumeEvaluator: Sendable {
         var failedClause: (Statement, ConditionClause)?
         for statement in admitting {
             let clauses: [ConditionClause]
-            switch ConditionEvaluator.evaluate(statement.conditions, in: context) {
+            switch conditions(statement) {
             case .holds: clauses = []
             case .depends(let pending): clauses = pending
             case .fails(let clause):
@@ -205,7 +220,7 @@ public struct AssumeEvaluator: Sendable {
                 let allows = boundary.statements.filter {
                     $0.effect == .allow && $0.covers(action: action) && $0.covers(resource: target.arn)
                 }
-                if let (statement, clauses) = best(allows, context) {
+                if let (statement, clauses) = best(allows) {
                     run.require(clauses, mustNotHold: false, statement: statement.reference)
                     run.step("D5", .pass, "the permissions boundary allows it", statement.reference)
                 } else {
@@ -280,20 +295,6 @@ public struct AssumeEvaluator: Sendable {
         if accountID == inventory.managementAccountID { return "SCPs do not apply in the management account" }
         if !inventory.isInOrganization(accountID) { return "account \(accountID) is outside the organisation" }
         return "no SCPs attached on the path of account \(accountID)"
-    }
-
-    /// The statement whose conditions hold, else the one needing the fewest undecided conditions.
-    private func best(_ statements: [Statement], _ context: RequestContext) -> (Statement, [ConditionClause])? {
-        var candidate: (Statement, [ConditionClause])?
-        for statement in statements {
-            switch ConditionEvaluator.evaluate(statement.conditions, in: context) {
-            case .holds: return (statement, [])
-            case .depends(let clauses):
-                if candidate == nil || clauses.count < candidate!.1.count { candidate = (statement, clauses) }
-            case .fails: continue
-            }
-        }
-        return candidate
     }
 
     private func describe(_ caller: Caller, role: ParsedRole?, accountID: String?) -> String {

@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import SwitchboardCore
+import Synchronization
 
 /// Who may become whom: principals as nodes, "may assume" and compute hops as edges with their evidence.
 /// Built once from an inventory; queries are breadth-first searches over adjacency lists.
@@ -28,15 +31,10 @@ public struct TrustGraph: Sendable {
                 )
             )
         }
-        for arn in inventory.roleARNs {
-            guard let target = inventory.role(arn) else { continue }
-            for caller in candidates(for: target) {
-                let action = caller.action
-                let decision = evaluator.decide(caller.caller, target, action: action.rawValue)
-                guard decision.verdict != .denied else { continue }
-                addNode(node(for: caller.caller))
-                addEdge(TrustEdge(from: caller.caller.nodeID, to: arn, kind: action, decision: decision))
-            }
+        // Deciding the edges into each role is independent work: done on all cores, added in role order.
+        for (caller, edge) in Self.decideAll(inventory: inventory, evaluator: evaluator) {
+            addNode(node(for: caller))
+            addEdge(edge)
         }
         for binding in inventory.bindings {
             let source: PrincipalNode
@@ -117,6 +115,21 @@ public struct TrustGraph: Sendable {
     /// Everyone who can become any of `targets`.
     public func reaching(toAny targets: [String]) -> [Reach] { search(from: targets, forward: false) }
 
+    /// The ids of everyone who can become any of `targets`, without paths: cheaper when only the set matters.
+    public func idsReaching(toAny targets: [String]) -> Set<String> {
+        var seen = Set(targets.filter { nodes[$0] != nil })
+        var queue = Array(seen)
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            for index in incoming[current] ?? [] where seen.insert(edges[index].from).inserted {
+                queue.append(edges[index].from)
+            }
+        }
+        return seen
+    }
+
     private func search(from starts: [String], forward: Bool) -> [Reach] {
         var parent: [String: Int] = [:]
         var queue: [String] = []
@@ -189,7 +202,45 @@ public struct TrustGraph: Sendable {
 
     /// Who the trust policy of `target` could admit: named roles, every role of a named account and its root,
     /// services, federated providers, and for `*` every role with an `sts:AssumeRole` permission.
-    private func candidates(for target: ParsedRole) -> [Candidate] {
+    /// The edges into every role, by role order, decided in parallel chunks.
+    private static func decideAll(inventory: TrustInventory, evaluator: AssumeEvaluator) -> [(Caller, TrustEdge)] {
+        let targets = inventory.roleARNs
+        @Sendable func decide(_ range: Range<Int>) -> [(Caller, TrustEdge)] {
+            var out: [(Caller, TrustEdge)] = []
+            for arn in targets[range] {
+                guard let target = inventory.role(arn) else { continue }
+                for candidate in candidates(for: target, inventory: inventory) {
+                    let decision = evaluator.decide(candidate.caller, target, action: candidate.action.rawValue)
+                    guard decision.verdict != .denied else { continue }
+                    out.append(
+                        (
+                            candidate.caller,
+                            TrustEdge(
+                                from: candidate.caller.nodeID,
+                                to: arn,
+                                kind: candidate.action,
+                                decision: decision
+                            )
+                        )
+                    )
+                }
+            }
+            return out
+        }
+        guard targets.count > 512 else { return decide(0..<targets.count) }
+        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (targets.count + chunks - 1) / chunks
+        let results = Mutex([[(Caller, TrustEdge)]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * size)..<min(targets.count, (chunk + 1) * size)
+            guard !range.isEmpty else { return }
+            let decided = decide(range)
+            results.withLock { $0[chunk] = decided }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    private static func candidates(for target: ParsedRole, inventory: TrustInventory) -> [Candidate] {
         var out: [Candidate] = []
         var seen = Set<Candidate>()
         func add(_ caller: Caller, _ action: TrustEdge.Kind = .assumeRole) {

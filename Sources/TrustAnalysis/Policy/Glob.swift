@@ -2,9 +2,22 @@
 public enum Glob {
     public static func matches(_ pattern: String, _ value: String, ignoringCase: Bool = false) -> Bool {
         if pattern == "*" { return true }
-        let p = Array((ignoringCase ? pattern.lowercased() : pattern).utf8)
-        let v = Array((ignoringCase ? value.lowercased() : value).utf8)
-        if !p.contains(0x2A) && !p.contains(0x3F) { return p == v }
+        let p = ignoringCase ? pattern.lowercased() : pattern
+        let v = ignoringCase ? value.lowercased() : value
+        return matchesPrepared(p, v)
+    }
+
+    /// Both sides already lower-cased when case does not matter. Allocates nothing for patterns without
+    /// wildcards (most ARNs and actions).
+    static func matchesPrepared(_ pattern: String, _ value: String) -> Bool {
+        if pattern == "*" { return true }
+        if !pattern.utf8.contains(0x2A) && !pattern.utf8.contains(0x3F) { return pattern == value }
+        var pattern = pattern
+        var value = value
+        return pattern.withUTF8 { p in value.withUTF8 { v in wildcard(p, v) } }
+    }
+
+    private static func wildcard(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
         var pi = 0
         var vi = 0
         var star = -1
@@ -32,12 +45,21 @@ public enum Glob {
 
 /// The values of `Action`, `Resource` and the like: one string or a list, each possibly with wildcards.
 public struct PatternSet: Hashable, Sendable {
-    public var patterns: [String]
+    public let patterns: [String]
+    /// The patterns lower-cased once, for the case-insensitive matching of actions.
+    private let lowered: [String]
 
-    public init(_ patterns: [String]) { self.patterns = patterns }
+    public init(_ patterns: [String]) {
+        self.patterns = patterns
+        self.lowered = patterns.map { $0.lowercased() }
+    }
 
     public func matches(_ value: String, ignoringCase: Bool) -> Bool {
-        patterns.contains { Glob.matches($0, value, ignoringCase: ignoringCase) }
+        if ignoringCase {
+            let v = value.lowercased()
+            return lowered.contains { Glob.matchesPrepared($0, v) }
+        }
+        return patterns.contains { Glob.matchesPrepared($0, value) }
     }
 
     public var isWildcard: Bool { patterns.contains("*") }

@@ -42,20 +42,27 @@ struct JSONParser {
         var message: String
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Parses in place over the string's UTF-8 storage: no copy of the document.
     static func parse(_ text: String) throws(Failure) -> JSONValue {
-        var parser = JSONParser(text)
-        parser.skipSpace()
-        let value = try parser.value(depth: 0)
-        parser.skipSpace()
-        guard parser.index == parser.bytes.count else {
-            throw Failure(offset: parser.index, message: "unexpected text after the document")
+        var text = text
+        let result: Result<JSONValue, Failure> = text.withUTF8 { buffer in
+            var parser = JSONParser(buffer)
+            return Result { () throws(Failure) -> JSONValue in
+                parser.skipSpace()
+                let value = try parser.value(depth: 0)
+                parser.skipSpace()
+                guard parser.index == parser.bytes.count else {
+                    throw Failure(offset: parser.index, message: "unexpected text after the document")
+                }
+                return value
+            }
         }
-        return value
+        return try result.get()
     }
 
     private mutating func skipSpace() {
@@ -81,7 +88,7 @@ struct JSONParser {
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws(Failure) -> JSONValue {
         let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+        guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
             throw fail("unexpected word")
         }
         index += utf8.count
@@ -98,7 +105,7 @@ struct JSONParser {
             index += 1
         }
         guard sawDigit else { throw fail("malformed number") }
-        return .number(bytes[start..<index].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
     }
 
     private mutating func string() throws(Failure) -> String {
@@ -110,7 +117,7 @@ struct JSONParser {
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let text = bytes[index..<end].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
             index = end + 1
             return text
         }

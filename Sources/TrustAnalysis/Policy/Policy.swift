@@ -77,7 +77,7 @@ private struct PolicyReader {
 
     func statement(_ json: JSONValue, index: Int, path: String) throws(PolicyError) -> Statement {
         guard case .object(let members) = json else { throw fail(path, "a statement must be an object") }
-        var result = Statement(
+        let result = Statement(
             origin: origin,
             index: index,
             sid: nil,
@@ -92,26 +92,27 @@ private struct PolicyReader {
         )
         var sawEffect = false
         for member in members {
-            let here = "\(path).\(member.key)"
+            // Paths are only spelled out when something is wrong: most documents are fine.
+            func here() -> String { "\(path).\(member.key)" }
             switch member.key {
             case "Sid":
-                guard case .string(let sid) = member.value else { throw fail(here, "must be a string") }
+                guard case .string(let sid) = member.value else { throw fail(here(), "must be a string") }
                 result.sid = sid
             case "Effect":
                 guard case .string(let text) = member.value, let effect = Effect(rawValue: text) else {
-                    throw fail(here, "must be \"Allow\" or \"Deny\"")
+                    throw fail(here(), "must be \"Allow\" or \"Deny\"")
                 }
                 result.effect = effect
                 sawEffect = true
-            case "Action": result.action = PatternSet(try strings(member.value, here))
-            case "NotAction": result.notAction = PatternSet(try strings(member.value, here))
-            case "Resource": result.resource = PatternSet(try strings(member.value, here))
-            case "NotResource": result.notResource = PatternSet(try strings(member.value, here))
-            case "Principal": result.principal = try principal(member.value, here)
-            case "NotPrincipal": result.notPrincipal = try principal(member.value, here)
-            case "Condition": result.conditions = try conditions(member.value, here)
+            case "Action": result.action = PatternSet(try strings(member.value, here()))
+            case "NotAction": result.notAction = PatternSet(try strings(member.value, here()))
+            case "Resource": result.resource = PatternSet(try strings(member.value, here()))
+            case "NotResource": result.notResource = PatternSet(try strings(member.value, here()))
+            case "Principal": result.principal = try principal(member.value, here())
+            case "NotPrincipal": result.notPrincipal = try principal(member.value, here())
+            case "Condition": result.conditions = try conditions(member.value, here())
             default:
-                throw fail(here, "unknown element in a statement")
+                throw fail(here(), "unknown element in a statement")
             }
         }
         guard sawEffect else { throw fail(path, "has no Effect") }
@@ -127,33 +128,33 @@ private struct PolicyReader {
         return result
     }
 
-    func strings(_ json: JSONValue, _ path: String) throws(PolicyError) -> [String] {
+    func strings(_ json: JSONValue, _ path: @autoclosure () -> String) throws(PolicyError) -> [String] {
         switch json {
         case .string(let s): return [s]
         case .array(let items):
             var out: [String] = []
             for (i, item) in items.enumerated() {
                 guard case .string(let s) = item else {
-                    throw fail("\(path)[\(i)]", "must be a string, not \(item.typeName)")
+                    throw fail("\(path())[\(i)]", "must be a string, not \(item.typeName)")
                 }
                 out.append(s)
             }
             return out
         default:
-            throw fail(path, "must be a string or an array of strings, not \(json.typeName)")
+            throw fail(path(), "must be a string or an array of strings, not \(json.typeName)")
         }
     }
 
-    func principal(_ json: JSONValue, _ path: String) throws(PolicyError) -> PrincipalSet {
+    func principal(_ json: JSONValue, _ path: @autoclosure () -> String) throws(PolicyError) -> PrincipalSet {
         if case .string(let s) = json {
-            guard s == "*" else { throw fail(path, "a string principal must be \"*\"; use {\"AWS\": \"…\"}") }
+            guard s == "*" else { throw fail(path(), "a string principal must be \"*\"; use {\"AWS\": \"…\"}") }
             return PrincipalSet(isAnyone: true)
         }
-        guard case .object(let members) = json else { throw fail(path, "must be \"*\" or an object") }
+        guard case .object(let members) = json else { throw fail(path(), "must be \"*\" or an object") }
         var set = PrincipalSet()
         for member in members {
-            let here = "\(path).\(member.key)"
-            let values = try strings(member.value, here)
+            func here() -> String { "\(path()).\(member.key)" }
+            let values = try strings(member.value, here())
             switch member.key {
             case "AWS":
                 set.aws += values
@@ -161,17 +162,17 @@ private struct PolicyReader {
             case "Service": set.service += values
             case "Federated": set.federated += values
             case "CanonicalUser": set.canonicalUser += values
-            default: throw fail(here, "unknown principal type; use AWS, Service, Federated or CanonicalUser")
+            default: throw fail(here(), "unknown principal type; use AWS, Service, Federated or CanonicalUser")
             }
         }
         return set
     }
 
-    func conditions(_ json: JSONValue, _ path: String) throws(PolicyError) -> [ConditionClause] {
-        guard case .object(let operators) = json else { throw fail(path, "must be an object of operators") }
+    func conditions(_ json: JSONValue, _ path: @autoclosure () -> String) throws(PolicyError) -> [ConditionClause] {
+        guard case .object(let operators) = json else { throw fail(path(), "must be an object of operators") }
         var clauses: [ConditionClause] = []
         for entry in operators {
-            let here = "\(path).\(entry.key)"
+            let here = "\(path()).\(entry.key)"
             guard case .object(let keys) = entry.value else { throw fail(here, "must be an object of condition keys") }
             for key in keys {
                 let keyPath = "\(here).\(key.key)"
