@@ -30,15 +30,21 @@ public enum DisplayWidth {
         if of(text) <= width { return text }
         let budget = width - of(ellipsis)
         guard budget >= 0 else { return String(repeating: ".", count: width) }
+        return prefix(of: text, fitting: budget) + ellipsis
+    }
+
+    /// The longest start of `text` that fits in `width` columns (a wide character that would not fit whole
+    /// is left out).
+    public static func prefix(of text: some StringProtocol, fitting width: Int) -> String {
         var out = ""
         var used = 0
         for character in text {
             let w = of(character)
-            if used + w > budget { break }
+            if used + w > width { break }
             out.append(character)
             used += w
         }
-        return out + ellipsis
+        return out
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.
@@ -68,14 +74,8 @@ public enum DisplayWidth {
                 used = 0
             }
             while w > width {
-                var head = ""
-                var headWidth = 0
-                for character in word {
-                    let cw = of(character)
-                    if headWidth + cw > width { break }
-                    head.append(character)
-                    headWidth += cw
-                }
+                let head = prefix(of: word, fitting: width)
+                guard !head.isEmpty else { break }
                 lines.append(head)
                 word = String(word.dropFirst(head.count))
                 w = of(word)

@@ -86,16 +86,7 @@ struct BenchCommand: AsyncParsableCommand {
 
         let pipelines = try await backend.pipelines()
         let refreshTime = measure(20) {
-            _ = Update.apply(
-                .feed(
-                    FeedEvent(
-                        feed: .pipelines,
-                        value: .pipelines(pipelines),
-                        status: FeedStatus(updatedAt: clock.now())
-                    )
-                ),
-                to: &state
-            )
+            _ = Update.apply(.loaded(.pipelines(pipelines), at: clock.now()), to: &state)
         }
         print("pipelines refresh applied to the state: \(ms(refreshTime)) (mean of 20)")
         clock.advance(by: 5)

@@ -199,16 +199,7 @@ import Testing
         for _ in 0..<30 {
             clock.advance(by: 60)
             let pipelines = try await backend.pipelines()
-            _ = Update.apply(
-                .feed(
-                    FeedEvent(
-                        feed: .pipelines,
-                        value: .pipelines(pipelines),
-                        status: FeedStatus(updatedAt: clock.now())
-                    )
-                ),
-                to: &state
-            )
+            _ = Update.apply(.loaded(.pipelines(pipelines), at: clock.now()), to: &state)
             let position = state.overview.scroll.selected
             guard
                 let id = state.overview.failing.indices.contains(position)
@@ -290,16 +281,7 @@ import Testing
         let selected = state.pipelineView.list.selectedNode?.id
         clock.advance(by: 600)
         let pipelines = try await backend.pipelines()
-        _ = Update.apply(
-            .feed(
-                FeedEvent(
-                    feed: .pipelines,
-                    value: .pipelines(pipelines),
-                    status: FeedStatus(updatedAt: clock.now())
-                )
-            ),
-            to: &state
-        )
+        _ = Update.apply(.loaded(.pipelines(pipelines), at: clock.now()), to: &state)
         if pipelines.contains(where: { "pl:\($0.id)" == selected }) {
             #expect(state.pipelineView.list.selectedNode?.id == selected)
         }

@@ -14,6 +14,13 @@ public enum Action: Sendable {
     case jobActionFailed(Confirmation.Kind, jobID: Int, message: String)
 }
 
+extension Action {
+    /// A successful refresh of a feed at `time`, as the store would report it.
+    public static func loaded(_ value: FeedValue, at time: Date) -> Action {
+        .feed(FeedEvent(feed: value.feed, value: value, status: FeedStatus(updatedAt: time, lastAttemptAt: time)))
+    }
+}
+
 /// Work the runtime does on the state machine's behalf; results come back as actions.
 public enum Effect: Sendable, Hashable {
     case retry(jobID: Int)

@@ -37,34 +37,27 @@ public struct TrustGraph: Sendable {
             addEdge(edge)
         }
         for binding in inventory.bindings {
-            let source: PrincipalNode
-            let kind: TrustEdge.Kind
+            let (prefix, label, kind): (String, String, TrustEdge.Kind)
             switch binding.kind {
             case .instanceProfile:
-                source = PrincipalNode(
-                    id: "instance-profile:" + binding.source,
-                    kind: .compute,
-                    accountID: ARN.account(of: binding.source),
-                    label: "instance profile " + ARN.name(of: binding.source)
+                (prefix, label, kind) = (
+                    "instance-profile:", "instance profile " + ARN.name(of: binding.source),
+                    .instanceProfile
                 )
-                kind = .instanceProfile
             case .kube2iam:
-                source = PrincipalNode(
-                    id: "kube2iam:" + binding.source,
-                    kind: .compute,
-                    accountID: ARN.account(of: binding.roleARN),
-                    label: "runner pool \(binding.source) (kube2iam)"
-                )
-                kind = .kube2iam
+                (prefix, label, kind) = ("kube2iam:", "runner pool \(binding.source) (kube2iam)", .kube2iam)
             case .ecsTaskDefinition:
-                source = PrincipalNode(
-                    id: "ecs-task-definition:" + binding.source,
-                    kind: .compute,
-                    accountID: ARN.account(of: binding.source),
-                    label: "task definition " + ARN.name(of: binding.source)
+                (prefix, label, kind) = (
+                    "ecs-task-definition:", "task definition " + ARN.name(of: binding.source),
+                    .ecsTaskRole
                 )
-                kind = .ecsTaskRole
             }
+            let source = PrincipalNode(
+                id: prefix + binding.source,
+                kind: .compute,
+                accountID: ARN.account(of: binding.source) ?? ARN.account(of: binding.roleARN),
+                label: label
+            )
             addNode(source)
             if nodes[binding.roleARN] == nil {
                 addNode(
