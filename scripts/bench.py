@@ -59,15 +59,11 @@ def first_frame(binary, runs):
 
 
 def cpu_seconds(pid):
-    """CPU time of every thread, from the scheduler's nanosecond counters (clock ticks are too coarse)."""
-    total = 0
-    for task in os.listdir("/proc/%d/task" % pid):
-        try:
-            with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
-                total += int(f.read().split()[0])
-        except OSError:
-            pass
-    return total / 1e9
+    """CPU time of the whole process, threads that have exited included (/proc/PID/stat utime + stime, in
+    clock ticks of 10 ms: over 60 s that resolves 0.017 % of a core)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def memory(pid):

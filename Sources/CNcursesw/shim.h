@@ -9,6 +9,7 @@
 #include <ncursesw/term.h>
 #include <termios.h>
 #include <wchar.h>
+#include <malloc.h>
 
 // Macros with casts are not imported into Swift: re-export them as constants.
 static const attr_t sb_A_NORMAL = A_NORMAL;
@@ -29,5 +30,8 @@ static inline const char *sb_tigetstr(const char *name) {
     if (value == (char *)-1) return 0;
     return value;
 }
+
+// glibc's malloc makes an arena per thread; a console of idle threads needs few.
+static inline void sb_limit_malloc_arenas(int count) { mallopt(M_ARENA_MAX, count); }
 
 #endif

@@ -257,3 +257,8 @@ extension CursesTerminal {
         TerminalSignals.stopSignal.load(ordering: .relaxed) != 0
     }
 }
+
+extension CursesTerminal {
+    /// Caps glibc's malloc arenas (one per thread by default): call first thing, before threads start.
+    public static func limitMallocArenas(to count: Int32) { sb_limit_malloc_arenas(count) }
+}

@@ -53,12 +53,12 @@ struct BenchCommand: AsyncParsableCommand {
         print("load (fetch all feeds + build rows): \(ms(loadTime))")
 
         for screen in ScreenID.allCases {
-            state.screen = screen
+            state.open(screen)
             let time = measure(frames) { _ = Renderer.render(state, theme: theme) }
             print("frame \(screen.rawValue): \(ms(time)) per frame (mean of \(frames))")
         }
 
-        state.screen = .pipelines
+        state.open(.pipelines)
         var previous = Renderer.render(state, theme: theme)
         let scrollTime = measure(frames) {
             _ = Update.apply(.key(.down), to: &state)
@@ -69,7 +69,7 @@ struct BenchCommand: AsyncParsableCommand {
         print("pipelines: move selection + render + diff: \(ms(scrollTime)) per key")
 
         for screen in [ScreenID.pipelines, .accounts, .runners] {
-            state.screen = screen
+            state.open(screen)
             _ = Update.apply(.key(.char("/")), to: &state)
             var perKey: [Duration] = []
             for c in "production" {

@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
+import TUICurses
 
 /// Parses the command line and maps every failure to an exit status: 2 for bad input (flags, config), 1 for
 /// anything else. No stack traces: each error is one sentence.
 @main
 enum Main {
     static func main() async {
+        // One malloc arena per core instead of one per thread: the console's memory is small, and idle
+        // threads' arenas are most of what would grow it.
+        CursesTerminal.limitMallocArenas(to: 2)
         do {
             var command = try Switchboard.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -31,7 +35,7 @@ enum Main {
         case let error as UsageError:
             message = error.description
             status = 2
-        case let error as ConfigErrorMarker & CustomStringConvertible:
+        case let error as any ConfigErrorMarker & CustomStringConvertible:
             message = error.description
             status = 2
         default:

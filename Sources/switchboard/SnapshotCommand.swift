@@ -53,7 +53,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let built = try registry.makeEstate(config)
         let theme = look.resolve(config: config, unicode: true)
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
-        state.screen = screenID
+        state.open(screenID)
         for key in keyList {
             for effect in Update.apply(.key(key), to: &state) {
                 if case .fetchLog(let jobID, let from) = effect, let source = built.pipelines {

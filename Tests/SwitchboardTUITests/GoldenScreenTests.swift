@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: ScreenID.allCases, sizes)
     func screen(_ screen: ScreenID, size: Size) async throws {
         var state = await Fixtures.state(size: size)
-        state.screen = screen
+        state.open(screen)
         try expectGolden(Fixtures.text(state), "\(screen.rawValue)-\(size).txt")
     }
 

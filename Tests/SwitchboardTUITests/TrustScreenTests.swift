@@ -10,8 +10,10 @@ import TrustAnalysis
 @Suite struct TrustScreenTests {
     @Test func findingsAreListedMostSevereFirstAndSortable() async throws {
         var state = await Fixtures.state()
+        #expect(state.trust.graph == nil, "the graph is built before anyone looks at it")
         try await Fixtures.press("5", &state)
         #expect(state.screen == .trust && state.trust.focus == .findings)
+        #expect(state.trust.graph != nil)
         let severities = state.trust.rows.compactMap { row -> Severity? in
             if case .finding(let finding) = row { return finding.severity } else { return nil }
         }

@@ -263,7 +263,7 @@ import Testing
             for height in [0, 1, 2, 3, 10, 15, 16, 17, 24, 60] {
                 for screen in ScreenID.allCases {
                     _ = Update.apply(.resize(Size(width: width, height: height)), to: &state)
-                    state.screen = screen
+                    state.open(screen)
                     let buffer = Renderer.render(state, theme: Fixtures.theme)
                     #expect(buffer.width == width && buffer.height == height)
                 }

@@ -28,6 +28,9 @@ public struct TrustViewState: Sendable {
     }
 
     public var graph: TrustGraph?
+    /// The inventory changed since the graph was built. The graph is built when first needed (the Trust
+    /// screen, `t`, `:from`): a console that never looks at trust never pays for it.
+    public var needsRebuild = false
     public var findings: [Finding] = []
     public var focus: Focus = .findings
     /// Where Esc goes back to.

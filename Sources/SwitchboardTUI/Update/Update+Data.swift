@@ -10,10 +10,10 @@ extension AppState {
         case .organization(let organization):
             self.organization = organization
             rebuildAccounts()
-            rebuildTrust()
+            invalidateTrust()
         case .identity(let inventory):
             identity = inventory
-            rebuildTrust()
+            invalidateTrust()
         case .runners(let inventory):
             runnerInventory = inventory
             rebuildRunners()

@@ -70,7 +70,11 @@ extension AppState {
         pipelineView.returnTo = nil
         screen = target
         mode = .normal
+        if target == .trust { ensureTrust() }
     }
+
+    /// Shows `screen` as its key would (for snapshots and tests that start on a screen).
+    public mutating func open(_ target: ScreenID) { switchScreen(to: target) }
 
     /// Esc: out of a log, out of a pipeline, back along the Trust screen's history, else clears the filter.
     mutating func back() {

@@ -4,8 +4,20 @@ import TUICore
 import TrustAnalysis
 
 extension AppState {
-    /// New identity or organisation data: rebuild the graph and its findings, keeping the focus.
+    /// New identity or organisation data: rebuild now if the Trust screen shows, else when it is next needed.
+    mutating func invalidateTrust() {
+        trust.needsRebuild = true
+        if screen == .trust || trust.graph != nil { rebuildTrust() }
+    }
+
+    /// Builds the graph if it is missing or out of date.
+    mutating func ensureTrust() {
+        if trust.graph == nil || trust.needsRebuild { rebuildTrust() }
+    }
+
+    /// Rebuilds the graph and its findings, keeping the focus.
     mutating func rebuildTrust() {
+        trust.needsRebuild = false
         guard let identity else { return }
         let graph = TrustGraph(identity: identity, organization: organization)
         trust.graph = graph
@@ -24,6 +36,7 @@ extension AppState {
 
     /// `:from NAME` and `:to NAME`: a principal by ARN, name or ACCOUNT/ROLE.
     mutating func focusTrust(named text: String, direction: TrustViewState.Direction) {
+        ensureTrust()
         guard let graph = trust.graph else {
             flash("The trust graph is not ready: the identity inventory has not loaded yet.", level: .error)
             return
@@ -40,6 +53,7 @@ extension AppState {
     /// `t`: the trust chains of what is selected: an account's deploy roles, a runner pool, an agent template,
     /// a finding's subject or a reached principal.
     mutating func focusTrustOnSelection() {
+        ensureTrust()
         guard let graph = trust.graph else {
             flash("The trust graph is not ready: the identity inventory has not loaded yet.", level: .error)
             return
