@@ -42,9 +42,6 @@ enum Main {
             if code == .validationFailure {
                 message = Switchboard.message(for: error) + " (see switchboard --help)"
                 status = 2
-            } else if let described = error as? CustomStringConvertible {
-                message = described.description
-                status = 1
             } else {
                 message = String(describing: error)
                 status = 1
