@@ -99,22 +99,30 @@ struct BenchCommand: AsyncParsableCommand {
     private func benchTrust() {
         let (identity, organization) = TrustBenchEstate.make(accounts: accounts, rolesPerAccount: rolesPerAccount)
         print("trust estate: \(organization.accounts.count) accounts, \(identity.roles.count) roles")
-        let start = ContinuousClock.now
-        let inventory = TrustInventory(identity: identity, organization: organization)
-        let parsed = ContinuousClock.now
-        let graph = TrustGraph(inventory: inventory)
-        let built = ContinuousClock.now
-        let findings = FindingsAnalyzer(graph: graph).findings()
-        let done = ContinuousClock.now
+        // Five runs, each on a fresh inventory; the machine is shared, so the median is the figure to read.
+        var runs: [(parse: Duration, graph: Duration, findings: Duration)] = []
+        var graph: TrustGraph?
+        var findingCount = 0
+        for _ in 0..<5 {
+            graph = nil
+            let start = ContinuousClock.now
+            let inventory = TrustInventory(identity: identity, organization: organization)
+            let parsed = ContinuousClock.now
+            let built = TrustGraph(inventory: inventory)
+            let graphed = ContinuousClock.now
+            findingCount = FindingsAnalyzer(graph: built).findings().count
+            let done = ContinuousClock.now
+            runs.append((parsed - start, graphed - parsed, done - graphed))
+            graph = built
+        }
+        guard let graph else { return }
+        let totals = runs.map { $0.parse + $0.graph + $0.findings }.sorted()
+        let median = runs.sorted { $0.parse + $0.graph + $0.findings < $1.parse + $1.graph + $1.findings }[2]
+        print("graph: \(graph.nodes.count) nodes, \(graph.edges.count) edges, \(findingCount) findings")
         print(
-            "parse policies: \(ms(parsed - start)); build graph (\(graph.nodes.count) nodes, \(graph.edges.count) "
-                + "edges): \(ms(built - parsed)); findings (\(findings.count)): \(ms(done - built))"
+            "inventory → graph → all findings, 5 runs: median \(ms(totals[2])) (parse \(ms(median.parse)), graph "
+                + "\(ms(median.graph)), findings \(ms(median.findings))), fastest \(ms(totals[0])), slowest \(ms(totals[4]))"
         )
-        print("inventory → graph → all findings: \(ms(done - start))")
-        let again = ContinuousClock.now
-        let warmGraph = TrustGraph(inventory: TrustInventory(identity: identity, organization: organization))
-        _ = FindingsAnalyzer(graph: warmGraph).findings()
-        print("the same again, memory already grown: \(ms(ContinuousClock.now - again))")
         let targets = identity.roles.map(\.arn).enumerated().filter {
             $0.offset % max(1, identity.roles.count / 200) == 0
         }

@@ -25,23 +25,29 @@ public struct FindingsAnalyzer: Sendable {
             graph.reachable(fromAny: ciPrincipals().sorted()).map { ($0.node.id, $0) },
             uniquingKeysWith: { first, _ in first }
         )
-        for arn in inventory.roleARNs {
-            guard let role = inventory.role(arn) else { continue }
-            out += trustFindings(role)
-            if let admin = role.allowsEverything(), let reach = ciReach[arn] {
-                out.append(
-                    Finding(
-                        rule: .adminReachableFromCI,
-                        severity: .high,
-                        subject: arn,
-                        title: "\(label(role)) has admin-equivalent permissions and CI can reach it",
-                        evidence: [admin.reference + ": Allow * on *", describe(reach.path)]
+        // The per-role rules read the graph only: run them on all cores, keep the role order.
+        @Sendable func perRole(_ arns: ArraySlice<String>) -> [Finding] {
+            var found: [Finding] = []
+            for arn in arns {
+                guard let role = inventory.role(arn) else { continue }
+                found += trustFindings(role)
+                if let admin = role.allowsEverything(), let reach = ciReach[arn] {
+                    found.append(
+                        Finding(
+                            rule: .adminReachableFromCI,
+                            severity: .high,
+                            subject: arn,
+                            title: "\(label(role)) has admin-equivalent permissions and CI can reach it",
+                            evidence: [admin.reference + ": Allow * on *", describe(reach.path)]
+                        )
                     )
-                )
+                }
+                found += rewriteFindings(role)
+                if let finding = longSessionFinding(role) { found.append(finding) }
             }
-            out += rewriteFindings(role)
-            if let finding = longSessionFinding(role) { out.append(finding) }
+            return found
         }
+        out += Parallel.map(inventory.roleARNs, minimumChunk: 512, perRole)
         out += nodeRoleBypass()
         out += productionReach()
         return out.sorted {

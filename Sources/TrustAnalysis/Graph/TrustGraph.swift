@@ -1,7 +1,4 @@
-import Dispatch
-import Foundation
 import SwitchboardCore
-import Synchronization
 
 /// Who may become whom: principals as nodes, "may assume" and compute hops as edges with their evidence.
 /// Built once from an inventory; queries are breadth-first searches over adjacency lists.
@@ -220,17 +217,9 @@ public struct TrustGraph: Sendable {
             }
             return out
         }
-        guard targets.count > 512 else { return decide(0..<targets.count) }
-        let chunks = ProcessInfo.processInfo.activeProcessorCount * 4
-        let size = (targets.count + chunks - 1) / chunks
-        let results = Mutex([[(Caller, TrustEdge)]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * size)..<min(targets.count, (chunk + 1) * size)
-            guard !range.isEmpty else { return }
-            let decided = decide(range)
-            results.withLock { $0[chunk] = decided }
+        return Parallel.map(Array(0..<targets.count), minimumChunk: 512) { slice in
+            decide(slice.startIndex..<slice.endIndex)
         }
-        return results.withLock { $0.flatMap { $0 } }
     }
 
     private static func candidates(for target: ParsedRole, inventory: TrustInventory) -> [Candidate] {
