@@ -24,9 +24,13 @@ public struct AssumeDecision: Hashable, Sendable {
     public var requirements: [Requirement]
     /// Things the inventory cannot check (a caller whose policies it does not have).
     public var notes: [String]
-    /// The trust statement that admits the caller, and the identity statement that lets it ask.
-    public var trustStatement: String?
-    public var identityStatement: String?
+    /// The trust statement that admits the caller, and the identity statement that lets it ask. Kept as
+    /// statements (shared references) and spelled out only when shown: a large graph has many edges.
+    public var admittedBy: Statement?
+    public var permittedBy: Statement?
+
+    public var trustStatement: String? { admittedBy?.reference }
+    public var identityStatement: String? { permittedBy?.reference }
     public var steps: [DecisionStep]
 
     init() {

@@ -179,7 +179,7 @@ public struct AssumeEvaluator: Sendable {
         }
         if let chosen {
             let statement = chosen.statement
-            run.decision.trustStatement = statement.reference
+            run.decision.admittedBy = statement
             if chosen.trustClauses.isEmpty {
                 run.step("D4", .pass, "the trust policy admits it (\(chosen.match.phrase))", statement.reference)
             } else {
@@ -205,7 +205,7 @@ public struct AssumeEvaluator: Sendable {
             if let chosen, !chosen.needsIdentity {
                 run.step("D6", .pass, "same account and the trust names this role: no identity permission needed")
             } else if let (statement, clauses) = identityAllow {
-                run.decision.identityStatement = statement.reference
+                run.decision.permittedBy = statement
                 run.require(clauses, mustNotHold: false, statement: statement.reference)
                 run.step(
                     rule,
