@@ -6,8 +6,12 @@ public struct TrustGraph: Sendable {
     public let inventory: TrustInventory
     public private(set) var nodes: [String: PrincipalNode] = [:]
     public private(set) var edges: [TrustEdge] = []
-    private var outgoing: [String: [Int]] = [:]
-    private var incoming: [String: [Int]] = [:]
+    /// Nodes by number, and edges as numbers: searches walk integers, not hashed strings.
+    private var ids: [String] = []
+    private var numbers: [String: Int] = [:]
+    private var outgoing: [[Int]] = []
+    private var incoming: [[Int]] = []
+    private var ends: [(from: Int, to: Int)] = []
 
     public init(identity: IdentityInventory, organization: Organization?) {
         self.init(inventory: TrustInventory(identity: identity, organization: organization))
@@ -81,8 +85,8 @@ public struct TrustGraph: Sendable {
 
     // MARK: - Queries
 
-    public func edges(from id: String) -> [TrustEdge] { (outgoing[id] ?? []).map { edges[$0] } }
-    public func edges(to id: String) -> [TrustEdge] { (incoming[id] ?? []).map { edges[$0] } }
+    public func edges(from id: String) -> [TrustEdge] { numbers[id].map { outgoing[$0].map { edges[$0] } } ?? [] }
+    public func edges(to id: String) -> [TrustEdge] { numbers[id].map { incoming[$0].map { edges[$0] } } ?? [] }
 
     /// A node reached, with the shortest chain of hops to it.
     public struct Reach: Sendable {
@@ -107,47 +111,47 @@ public struct TrustGraph: Sendable {
 
     /// The ids of everyone who can become any of `targets`, without paths: cheaper when only the set matters.
     public func idsReaching(toAny targets: [String]) -> Set<String> {
-        var seen = Set(targets.filter { nodes[$0] != nil })
-        var queue = Array(seen)
-        var head = 0
-        while head < queue.count {
-            let current = queue[head]
-            head += 1
-            for index in incoming[current] ?? [] where seen.insert(edges[index].from).inserted {
-                queue.append(edges[index].from)
-            }
-        }
-        return seen
+        let parent = walk(from: targets, forward: false).parent
+        return Set(parent.indices.filter { parent[$0] != Self.unvisited }.map { ids[$0] })
     }
 
-    private func search(from starts: [String], forward: Bool) -> [Reach] {
-        var parent: [String: Int] = [:]
-        var queue: [String] = []
-        for start in starts where nodes[start] != nil && parent[start] == nil {
-            parent[start] = -1
-            queue.append(start)
+    private static let unvisited = -2
+
+    /// Breadth-first over node numbers: for each node the edge it was reached by (-1 for a start, -2 never),
+    /// and the order nodes were reached in.
+    private func walk(from starts: [String], forward: Bool) -> (parent: [Int], order: [Int]) {
+        var parent = [Int](repeating: Self.unvisited, count: ids.count)
+        var queue: [Int] = []
+        for start in starts {
+            guard let number = numbers[start], parent[number] == Self.unvisited else { continue }
+            parent[number] = -1
+            queue.append(number)
         }
         var head = 0
-        var order: [String] = []
         while head < queue.count {
             let current = queue[head]
             head += 1
-            for index in (forward ? outgoing[current] : incoming[current]) ?? [] {
-                let next = forward ? edges[index].to : edges[index].from
-                if parent[next] == nil {
-                    parent[next] = index
+            for edge in forward ? outgoing[current] : incoming[current] {
+                let next = forward ? ends[edge].to : ends[edge].from
+                if parent[next] == Self.unvisited {
+                    parent[next] = edge
                     queue.append(next)
-                    order.append(next)
                 }
             }
         }
-        return order.compactMap { id in
-            guard let node = nodes[id] else { return nil }
+        return (parent, queue)
+    }
+
+    private func search(from starts: [String], forward: Bool) -> [Reach] {
+        let (parent, queue) = walk(from: starts, forward: forward)
+        return queue.compactMap { number in
+            guard parent[number] >= 0, let node = nodes[ids[number]] else { return nil }
             var path: [TrustEdge] = []
-            var cursor = id
-            while let index = parent[cursor], index >= 0 {
-                path.append(edges[index])
-                cursor = forward ? edges[index].from : edges[index].to
+            var cursor = number
+            while parent[cursor] >= 0 {
+                let edge = parent[cursor]
+                path.append(edges[edge])
+                cursor = forward ? ends[edge].from : ends[edge].to
             }
             return Reach(node: node, path: forward ? path.reversed() : path)
         }
@@ -325,12 +329,20 @@ public struct TrustGraph: Sendable {
     }
 
     private mutating func addNode(_ node: PrincipalNode) {
-        if nodes[node.id] == nil { nodes[node.id] = node }
+        guard numbers[node.id] == nil else { return }
+        nodes[node.id] = node
+        numbers[node.id] = ids.count
+        ids.append(node.id)
+        outgoing.append([])
+        incoming.append([])
     }
 
+    /// Both ends must be nodes already.
     private mutating func addEdge(_ edge: TrustEdge) {
-        outgoing[edge.from, default: []].append(edges.count)
-        incoming[edge.to, default: []].append(edges.count)
+        guard let from = numbers[edge.from], let to = numbers[edge.to] else { return }
+        outgoing[from].append(edges.count)
+        incoming[to].append(edges.count)
+        ends.append((from, to))
         edges.append(edge)
     }
 }

@@ -46,21 +46,25 @@ public enum Glob {
 /// The values of `Action`, `Resource` and the like: one string or a list, each possibly with wildcards.
 public struct PatternSet: Hashable, Sendable {
     public let patterns: [String]
-    /// The patterns lower-cased once, for the case-insensitive matching of actions.
-    private let lowered: [String]
+    /// The patterns lower-cased once, for sets compared without case (actions).
+    private let lowered: [String]?
 
-    public init(_ patterns: [String]) {
+    /// `caseInsensitive` for actions (IAM compares them without case): their lower-cased forms are kept.
+    public init(_ patterns: [String], caseInsensitive: Bool = false) {
         self.patterns = patterns
-        self.lowered = patterns.map { $0.lowercased() }
+        self.lowered = caseInsensitive ? patterns.map { $0.lowercased() } : nil
     }
 
     public func matches(_ value: String, ignoringCase: Bool) -> Bool {
         if ignoringCase {
             let v = value.lowercased()
-            return lowered.contains { Glob.matchesPrepared($0, v) }
+            return (lowered ?? patterns.map { $0.lowercased() }).contains { Glob.matchesPrepared($0, v) }
         }
         return patterns.contains { Glob.matchesPrepared($0, value) }
     }
 
     public var isWildcard: Bool { patterns.contains("*") }
+
+    public static func == (a: PatternSet, b: PatternSet) -> Bool { a.patterns == b.patterns }
+    public func hash(into hasher: inout Hasher) { hasher.combine(patterns) }
 }

@@ -104,8 +104,8 @@ private struct PolicyReader {
                 }
                 result.effect = effect
                 sawEffect = true
-            case "Action": result.action = PatternSet(try strings(member.value, here()))
-            case "NotAction": result.notAction = PatternSet(try strings(member.value, here()))
+            case "Action": result.action = PatternSet(try strings(member.value, here()), caseInsensitive: true)
+            case "NotAction": result.notAction = PatternSet(try strings(member.value, here()), caseInsensitive: true)
             case "Resource": result.resource = PatternSet(try strings(member.value, here()))
             case "NotResource": result.notResource = PatternSet(try strings(member.value, here()))
             case "Principal": result.principal = try principal(member.value, here())
