@@ -231,15 +231,20 @@ def console_walkthrough(workdir):
     return pane
 
 
+def stopped_by(pane, send, status_expected, what):
+    """Sends a signal (or keys) once the console is up; checks the exit status and the restored terminal."""
+    pane.wait_text("Failing pipelines")
+    send()
+    status = pane.exit_status()
+    check(status == status_expected, "exit status %d after %s, expected %d" % (status, what, status_expected))
+    restored(pane)
+    return pane
+
+
 @test
 def sigterm_restores_the_terminal(workdir):
     pane = Pane(workdir)
-    pane.wait_text("Failing pipelines")
-    os.kill(pane.binary_pid(), signal.SIGTERM)
-    status = pane.exit_status()
-    check(status == 143, "exit status %d after SIGTERM, expected 143" % status)
-    restored(pane)
-    return pane
+    return stopped_by(pane, lambda: os.kill(pane.binary_pid(), signal.SIGTERM), 143, "SIGTERM")
 
 
 @test
@@ -247,32 +252,19 @@ def sigint_restores_the_terminal(workdir):
     pane = Pane(workdir, args=["--theme", "mono", "--ascii"])
     screen = pane.wait_text("Failing pipelines")
     check("┌" not in screen and "+-" in screen, "--ascii still draws box characters:\n" + screen)
-    pane.keys("C-c")
-    status = pane.exit_status()
-    check(status == 130, "exit status %d after Ctrl-C, expected 130" % status)
-    restored(pane)
-    return pane
+    return stopped_by(pane, lambda: pane.keys("C-c"), 130, "Ctrl-C")
 
 
 @test
 def sigquit_restores_the_terminal(workdir):
     pane = Pane(workdir)
-    pane.wait_text("Failing pipelines")
-    pane.keys("C-\\")
-    restored(pane)
-    status = pane.exit_status()
-    check(status == 131, "exit status %d after SIGQUIT, expected 131" % status)
-    return pane
+    return stopped_by(pane, lambda: pane.keys("C-\\"), 131, "Ctrl-\\ (SIGQUIT)")
 
 
 @test
 def a_crash_restores_the_terminal_and_says_why(workdir):
     pane = Pane(workdir)
-    pane.wait_text("Failing pipelines")
-    os.kill(pane.binary_pid(), signal.SIGSEGV)
-    status = pane.exit_status()
-    check(status == 139, "exit status %d after SIGSEGV, expected 139" % status)
-    restored(pane)
+    stopped_by(pane, lambda: os.kill(pane.binary_pid(), signal.SIGSEGV), 139, "SIGSEGV")
     history = pane.tmux("capture-pane", "-p", "-S", "-1000")
     check("Program crashed" in history, "the crash report is not on the restored screen")
     return pane
