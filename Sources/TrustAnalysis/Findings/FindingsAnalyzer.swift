@@ -190,15 +190,15 @@ public struct FindingsAnalyzer: Sendable {
     /// Principals in non-production accounts that reach roles in production accounts.
     private func productionReach() -> [Finding] {
         let inventory = graph.inventory
-        let production = inventory.roleARNs.filter {
-            inventory.role($0).flatMap { inventory.accounts[$0.accountID] }?.environment == .production
+        let accounts = inventory.accounts.values.sorted { $0.id < $1.id }
+        let roles = { (environment: Environment) in
+            accounts.filter { $0.environment == environment }.flatMap { inventory.rolesByAccount[$0.id] ?? [] }
         }
-        // One reverse search finds who can reach production at all; only those get a search of their own.
-        let candidates = graph.idsReaching(toAny: production)
+        // One reverse search finds which non-production roles reach production at all; only those get a
+        // search of their own.
         var out: [Finding] = []
-        for arn in inventory.roleARNs where candidates.contains(arn) {
-            guard let role = inventory.role(arn), inventory.accounts[role.accountID]?.environment == .nonProduction
-            else { continue }
+        for arn in graph.reaching(anyOf: roles(.production), among: roles(.nonProduction)) {
+            guard let role = inventory.role(arn) else { continue }
             let reached = graph.reachable(from: arn).filter {
                 guard let account = $0.node.accountID else { return false }
                 return $0.node.kind == .role && inventory.accounts[account]?.environment == .production

@@ -16,21 +16,21 @@ public final class ParsedRole: Sendable {
     public var accountID: String { role.accountID }
 
     /// Parses the role's trust policy, identity policies and boundary; the first malformed one is the error.
-    public init(_ role: Role) throws(PolicyError) {
+    public init(_ role: Role, cache: PolicyCache = PolicyCache()) throws(PolicyError) {
         self.role = role
-        trust = try Policy.parse(
+        trust = try cache.policy(
             role.trustPolicy.json,
             origin: PolicyOrigin(owner: role.arn, name: "trust", kind: .trust)
         )
         var identity: [Policy] = []
         for policy in role.inlinePolicies {
             identity.append(
-                try Policy.parse(policy.document.json, origin: .init(owner: role.arn, name: policy.name, kind: .inline))
+                try cache.policy(policy.document.json, origin: .init(owner: role.arn, name: policy.name, kind: .inline))
             )
         }
         for policy in role.attachedPolicies {
             identity.append(
-                try Policy.parse(
+                try cache.policy(
                     policy.document.json,
                     origin: .init(owner: role.arn, name: policy.name, kind: .managed)
                 )
@@ -38,7 +38,7 @@ public final class ParsedRole: Sendable {
         }
         self.identity = identity
         if let boundary = role.permissionsBoundary {
-            self.boundary = try Policy.parse(
+            self.boundary = try cache.policy(
                 boundary.document.json,
                 origin: .init(owner: role.arn, name: boundary.name, kind: .boundary)
             )

@@ -34,7 +34,7 @@ public struct TrustGraph: Sendable {
         }
         // Deciding the edges into each role is independent work: done on all cores, added in role order.
         for (caller, edge) in Self.decideAll(inventory: inventory, evaluator: evaluator) {
-            addNode(node(for: caller))
+            if numbers[edge.from] == nil { addNode(node(for: caller)) }
             addEdge(edge)
         }
         for binding in inventory.bindings {
@@ -109,10 +109,11 @@ public struct TrustGraph: Sendable {
     /// Everyone who can become any of `targets`.
     public func reaching(toAny targets: [String]) -> [Reach] { search(from: targets, forward: false) }
 
-    /// The ids of everyone who can become any of `targets`, without paths: cheaper when only the set matters.
-    public func idsReaching(toAny targets: [String]) -> Set<String> {
+    /// Those of `candidates` who can become any of `targets` (in `candidates`' order), without paths: one
+    /// search, however many candidates.
+    public func reaching(anyOf targets: [String], among candidates: [String]) -> [String] {
         let parent = walk(from: targets, forward: false).parent
-        return Set(parent.indices.filter { parent[$0] != Self.unvisited }.map { ids[$0] })
+        return candidates.filter { numbers[$0].map { parent[$0] != Self.unvisited } ?? false }
     }
 
     private static let unvisited = -2
@@ -228,9 +229,15 @@ public struct TrustGraph: Sendable {
 
     private static func candidates(for target: ParsedRole, inventory: TrustInventory) -> [Candidate] {
         var out: [Candidate] = []
+        // Most roles have one or two candidates: a short list beats a hash set; big ones switch to the set.
         var seen = Set<Candidate>()
         func add(_ caller: Caller, _ action: TrustEdge.Kind = .assumeRole) {
             let candidate = Candidate(caller: caller, action: action)
+            if out.count < 8 {
+                if !out.contains(candidate) { out.append(candidate) }
+                return
+            }
+            if seen.isEmpty { seen = Set(out) }
             if seen.insert(candidate).inserted { out.append(candidate) }
         }
         // An account in a trust delegates to that account's IAM principals whose own policies allow the call

@@ -35,18 +35,18 @@ public struct TrustInventory: Sendable {
                 roleARNs.append(role.arn)
                 roleIDs[role.roleID] = role.arn
                 rolesByAccount[role.accountID, default: []].append(role.arn)
-                var exact: Set<String> = []
+                var exact: [String] = []
                 var wildcard = false
                 for statement in parsed.assumeStatements where statement.effect == .allow {
                     if let patterns = statement.resource?.patterns,
-                        patterns.allSatisfy({ !$0.contains("*") && !$0.contains("?") })
+                        patterns.allSatisfy({ !$0.utf8.contains(0x2A) && !$0.utf8.contains(0x3F) })
                     {
-                        exact.formUnion(patterns)
+                        for pattern in patterns where !exact.contains(pattern) { exact.append(pattern) }
                     } else {
                         wildcard = true
                     }
                 }
-                for target in exact.sorted() { exactAssumers[target, default: []].append(role.arn) }
+                for target in exact { exactAssumers[target, default: []].append(role.arn) }
                 if wildcard { wildcardAssumers[role.accountID, default: []].append(role.arn) }
             } catch {
                 problems.append(error)
@@ -80,8 +80,9 @@ public struct TrustInventory: Sendable {
 
     /// Parses every role's documents, on all cores: parsing is most of the cost of a large inventory.
     private static func parseAll(_ roles: [Role]) -> [Result<ParsedRole, PolicyError>] {
-        Parallel.map(roles, minimumChunk: 256) { slice in
-            slice.map { role in Result { () throws(PolicyError) in try ParsedRole(role) } }
+        let cache = PolicyCache()
+        return Parallel.map(roles, minimumChunk: 256) { slice in
+            slice.map { role in Result { () throws(PolicyError) in try ParsedRole(role, cache: cache) } }
         }
     }
 
