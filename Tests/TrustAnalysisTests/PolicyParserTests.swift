@@ -108,3 +108,26 @@ import TrustAnalysis
         #expect(Glob.matches(pattern, value, ignoringCase: ignoringCase) == expected)
     }
 }
+
+@Suite struct PolicyCacheTests {
+    @Test func aSharedDocumentIsParsedOnceButEachCopyNamesItsOwnRole() throws {
+        let cache = PolicyCache()
+        let text = #"{"Statement":[{"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        let a = try cache.policy(text, origin: PolicyOrigin(owner: "arn:aws:iam::1:role/a", name: "admin", kind: .managed))
+        let b = try cache.policy(text, origin: PolicyOrigin(owner: "arn:aws:iam::2:role/b", name: "admin", kind: .managed))
+        #expect(a.statements[0].reference.hasPrefix("arn:aws:iam::1:role/a managed policy admin"))
+        #expect(b.statements[0].reference.hasPrefix("arn:aws:iam::2:role/b managed policy admin"))
+        #expect(a.statements[0].action == b.statements[0].action)
+    }
+
+    @Test func aMalformedDocumentNamesTheRoleThatHasIt() {
+        let cache = PolicyCache()
+        let origin = PolicyOrigin(owner: "arn:aws:iam::3:role/c", name: "trust", kind: .trust)
+        #expect(throws: PolicyError.self) { try cache.policy("{", origin: origin) }
+        do {
+            _ = try cache.policy("{", origin: origin)
+        } catch {
+            #expect(error.origin == origin)
+        }
+    }
+}
