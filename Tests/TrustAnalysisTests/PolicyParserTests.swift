@@ -113,8 +113,14 @@ import TrustAnalysis
     @Test func aSharedDocumentIsParsedOnceButEachCopyNamesItsOwnRole() throws {
         let cache = PolicyCache()
         let text = #"{"Statement":[{"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"}]}"#
-        let a = try cache.policy(text, origin: PolicyOrigin(owner: "arn:aws:iam::1:role/a", name: "admin", kind: .managed))
-        let b = try cache.policy(text, origin: PolicyOrigin(owner: "arn:aws:iam::2:role/b", name: "admin", kind: .managed))
+        let a = try cache.policy(
+            text,
+            origin: PolicyOrigin(owner: "arn:aws:iam::1:role/a", name: "admin", kind: .managed)
+        )
+        let b = try cache.policy(
+            text,
+            origin: PolicyOrigin(owner: "arn:aws:iam::2:role/b", name: "admin", kind: .managed)
+        )
         #expect(a.statements[0].reference.hasPrefix("arn:aws:iam::1:role/a managed policy admin"))
         #expect(b.statements[0].reference.hasPrefix("arn:aws:iam::2:role/b managed policy admin"))
         #expect(a.statements[0].action == b.statements[0].action)
