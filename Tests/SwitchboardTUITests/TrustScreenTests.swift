@@ -74,4 +74,17 @@ import TrustAnalysis
         try await Fixtures.press(": t o Space d e p l o y - r o l e Enter", &state)
         #expect(state.flash?.text.contains("matches 3 principals") == true)
     }
+
+    @Test func explainCommandSaysWhyAnEdgeDoesNotExist() async throws {
+        var state = await Fixtures.state()
+        let command = ": e x p l a i n Space d e p l o y - r o l e - a g e n t - a d m i n Space "
+            + "p r o d u c t i o n / d e p l o y - r o l e Enter"
+        try await Fixtures.press(command, &state)
+        let explanation = try #require(state.trust.explanation)
+        #expect(state.screen == .trust)
+        #expect(explanation.first?.hasSuffix("DENIED") == true)
+        #expect(explanation.contains { $0.contains("D5  FAIL") })
+        try await Fixtures.press("Esc : e x p l a i n Space x Enter", &state)
+        #expect(state.flash?.text.contains("Usage: :explain") == true)
+    }
 }

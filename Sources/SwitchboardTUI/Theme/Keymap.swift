@@ -78,13 +78,13 @@ public enum Keymap {
                 hint("Enter", "open: pipeline, job log, chains"), hint("Esc", "back, clear filter"),
                 hint("Tab  S-Tab", "next, previous screen"),
                 hint("1 2 3 4 5", "overview accounts runners pipelines trust"),
-                hint(":name", ":runners :trust :from ROLE :to ROLE :q"),
+                hint(":name", ":trust :from R :to R :explain A B :q"),
             ]
         ),
         (
             "Act",
             [
-                hint("/", "filter (case-insensitive)"), hint("r  c", "retry a failed job, cancel a running one"),
+                hint("/", "filter (case-insensitive)"), hint("r  c", "retry failed job, cancel running job"),
                 hint("t", "trust chains of the selection"), hint("e  d  s", "Trust: explain, direction, sort"),
                 hint("?  q", "this help, quit"),
             ]

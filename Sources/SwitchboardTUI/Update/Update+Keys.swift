@@ -149,7 +149,8 @@ extension AppState {
     }
 
     static let commands = [
-        "overview", "accounts", "runners", "pipelines", "trust", "findings", "from ", "to ", "help", "quit",
+        "overview", "accounts", "runners", "pipelines", "trust", "findings", "from ", "to ", "explain ", "help",
+        "quit",
     ]
 
     private mutating func run(command: String) -> [Effect] {
@@ -167,6 +168,10 @@ extension AppState {
             switchScreen(to: .trust)
             focusTrust(.findings)
             return []
+        case "explain":
+            let names = command.split(separator: " ").dropFirst().map(String.init)
+            explain(names)
+            return []
         case "from", "to":
             let target = command.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             focusTrust(named: target, direction: word == "from" ? .from : .to)
@@ -177,7 +182,7 @@ extension AppState {
             } else {
                 flash(
                     "Unknown command :\(command); try :overview, :accounts, :runners, :pipelines, :trust, "
-                        + ":from ROLE, :to ROLE, :help or :q",
+                        + ":from ROLE, :to ROLE, :explain FROM TO, :help or :q",
                     level: .error
                 )
             }

@@ -150,6 +150,32 @@ extension AppState {
         trust.explanation = TrustText.explanation(decision, from: edge.from, to: edge.to)
     }
 
+    /// `:explain FROM TO`: why an edge exists or does not, for any two principals.
+    mutating func explain(_ names: [String]) {
+        guard names.count == 2 else {
+            flash("Usage: :explain FROM TO (ARNs, role names or ACCOUNT/ROLE)", level: .error)
+            return
+        }
+        ensureTrust()
+        guard let graph = trust.graph else {
+            flash("The trust graph is not ready: the identity inventory has not loaded yet.", level: .error)
+            return
+        }
+        do {
+            let resolver = PrincipalResolver(graph: graph)
+            let from = try resolver.resolve(names[0])
+            let to = try resolver.resolve(names[1])
+            guard let decision = graph.explain(from: from, to: to) else {
+                flash("\(names[1]) is not a role in the inventory; only roles can be assumed.", level: .error)
+                return
+            }
+            switchScreen(to: .trust)
+            trust.explanation = TrustText.explanation(decision, from: from, to: to)
+        } catch {
+            flash(error.description, level: .error)
+        }
+    }
+
     /// `d`: from what the principal can become to who can become it, and back.
     mutating func toggleTrustDirection() {
         guard case .principal(let id, let direction) = trust.focus else { return }
