@@ -77,7 +77,8 @@ import TrustAnalysis
 
     @Test func explainCommandSaysWhyAnEdgeDoesNotExist() async throws {
         var state = await Fixtures.state()
-        let command = ": e x p l a i n Space d e p l o y - r o l e - a g e n t - a d m i n Space "
+        let command =
+            ": e x p l a i n Space d e p l o y - r o l e - a g e n t - a d m i n Space "
             + "p r o d u c t i o n / d e p l o y - r o l e Enter"
         try await Fixtures.press(command, &state)
         let explanation = try #require(state.trust.explanation)
