@@ -180,7 +180,7 @@ def console_walkthrough(workdir):
     pane.wait_text("[3 Runners]", "pool small")
     # Help overlay.
     pane.type("?")
-    pane.wait_text("Help", "Esc closes", "retry a failed job")
+    pane.wait_text("Help", "Esc closes", "retry failed job")
     pane.keys("Escape")
     pane.wait_for(lambda s: "Esc closes" not in s, "the help to close")
     # Drill from the Overview's failing pipelines into a failed job and its log.
