@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +31,11 @@ let package = Package(
         ),
         .target(name: "DemoBackend", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(name: "TrustAnalysis", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .target(
+            name: "AWSBackend",
+            dependencies: ["SwitchboardCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(
             name: "SwitchboardTUI",
             dependencies: ["TUICore", "SwitchboardCore", "TrustAnalysis"],
@@ -50,6 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
+        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend"], swiftSettings: strict),
         .testTarget(
             name: "TrustAnalysisTests",
             dependencies: ["TrustAnalysis", "DemoBackend"],
