@@ -56,7 +56,12 @@ let package = Package(
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
-        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend"], swiftSettings: strict),
+        .testTarget(
+            name: "AWSBackendTests",
+            dependencies: ["AWSBackend"],
+            exclude: ["Vectors"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TrustAnalysisTests",
             dependencies: ["TrustAnalysis", "DemoBackend"],
