@@ -1,4 +1,5 @@
 import AWSBackend
+import Foundation
 import Testing
 
 /// botocore's profile semantics and its exact error messages, with the file and line added.
@@ -159,5 +160,93 @@ import Testing
         let values = file.sections[0].values
         #expect(values["s3"]?.nested["max_concurrent_requests"] == "20")
         #expect(values["region"]?.text == "eu")
+    }
+}
+
+/// botocore behaviours a review found missing.
+@Suite struct ProfileResolverBotocoreDetailTests {
+    static func config(
+        _ config: String,
+        credentials: String? = nil,
+        environment: [String: String] = ["HOME": "/home/op"]
+    )
+        throws -> SharedConfig
+    {
+        try SharedConfig.load(environment: environment) { path in
+            path.hasSuffix("config") ? config : (path.hasSuffix("credentials") ? credentials : nil)
+        }
+    }
+
+    @Test func oneKeyWithoutTheOtherIsPartial() throws {
+        let resolver = ProfileResolver(config: try Self.config("", credentials: "[p]\naws_access_key_id = AKID\n"))
+        do {
+            _ = try resolver.plan(for: "p")
+            Issue.record("resolved")
+        } catch {
+            #expect(
+                error.description.hasPrefix(
+                    "Partial credentials found in shared-credentials-file, missing: aws_secret_access_key"
+                )
+            )
+        }
+    }
+
+    @Test func providerOrderCredentialsFileThenSSOThenProcessThenConfigKeys() throws {
+        let config = try Self.config(
+            "[profile a]\naws_access_key_id = K\naws_secret_access_key = S\ncredential_process = get-creds\n"
+                + "[profile b]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = r\n",
+            credentials: "[b]\naws_access_key_id = K\naws_secret_access_key = S\n"
+        )
+        let resolver = ProfileResolver(config: config)
+        #expect(try resolver.plan(for: "a").base == .external(profile: "a", method: "credential_process"))
+        #expect(try resolver.plan(for: "b").base == .staticKeys(profile: "b"))
+    }
+
+    @Test func headersAsBotocoreSplitsThem() throws {
+        let config = try Self.config(
+            "[profilex foo]\nregion = a\n[profile \"open]\nregion = b\n[ default ]\nregion = c\n"
+        )
+        #expect(config.profiles["foo"]?["region"] == "a")
+        #expect(config.profiles["open"] == nil && config.profiles["\"open"] == nil)
+    }
+
+    @Test func aKeySetTwiceIsAnError() {
+        #expect(throws: INIFile.ParseError.self) { try Self.config("[profile a]\nregion = a\nregion = b\n") }
+    }
+
+    @Test func variablesInTheFilePathsAreExpanded() {
+        let paths = SharedConfig.paths(environment: [
+            "HOME": "/h", "TEAM": "ops", "AWS_CONFIG_FILE": "$HOME/${TEAM}/config",
+        ])
+        #expect(paths.config == "/h/ops/config")
+    }
+
+    @Test func ssoRoleCredentialsMakeTheFirstHopChained() throws {
+        let config = try Self.config(
+            "[profile sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = r\n"
+                + "[profile deploy]\nrole_arn = arn:aws:iam::2:role/deploy\nsource_profile = sso\n"
+        )
+        #expect(try ProfileResolver(config: config).plan(for: "deploy").isChained(hop: 0))
+    }
+
+    @Test func secretsStayOutOfDumpsAndRequestDescriptions() {
+        let credentials = AWSCredentials(accessKeyID: "AKID", secretAccessKey: "very-secret", sessionToken: "tok-123")
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        #expect(!dumped.contains("very-secret") && !dumped.contains("tok-123"), "\(dumped)")
+        let signed = SigV4Signer(credentials: credentials, region: "us-east-1", service: "sts")
+            .sign(SignableRequest(method: "POST", host: "sts.amazonaws.com"), at: Date(timeIntervalSince1970: 0))
+        var described = ""
+        dump(signed, to: &described)
+        #expect(!"\(signed)".contains("tok-123") && !described.contains("tok-123"))
+        #expect(!"\(signed)".contains("Signature="))
+    }
+
+    @Test func malformedLinesAreNotQuotedInErrors() {
+        do {
+            _ = try Self.config("[profile a]\nwJalrXUtnFEMI-stray-secret\n")
+        } catch {
+            #expect(!"\(error)".contains("stray-secret"))
+        }
     }
 }

@@ -71,13 +71,20 @@ struct SigV4Case: Codable {
             for _ in 0..<Int(next() % 4) {
                 headers.append([
                     pick([
-                        "Content-Type", "X-Amz-Target", "x-custom", "X-CUSTOM", "User-Agent", "Expect",
+                        "Content-Type", "X-Amz-Target", "x-custom", "X-CUSTOM", "User-Agent", "Expect", "Connection",
+                        "TE", "Keep-Alive", "Transfer-Encoding",
                         "X-Amz-Content-SHA256", "x-amz-meta-a", "x-amz-meta-a-b",
                     ]),
-                    pick(["application/json", "  spaced   out  value ", "a,b", "UNSIGNED-PAYLOAD", "v"]),
+                    pick([
+                        "application/json", "  spaced   out  value ", "a,b", "UNSIGNED-PAYLOAD", "v", "a\u{1f}b",
+                        "a \u{301}b", "tab\tand\u{a0}nbsp",
+                    ]),
                 ])
             }
-            let host = pick(["sts.amazonaws.com", "sts.eu-west-1.amazonaws.com", "127.0.0.1:5000", "iam.amazonaws.com"])
+            let host = pick([
+                "sts.amazonaws.com", "sts.eu-west-1.amazonaws.com", "127.0.0.1:5000", "iam.amazonaws.com",
+                "STS.AmazonAWS.com:443",
+            ])
             return SigV4Case(
                 method: pick(["GET", "POST", "PUT", "DELETE"]),
                 url: "https://" + host + path + (query.isEmpty ? "" : "?" + query),

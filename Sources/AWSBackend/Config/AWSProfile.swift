@@ -19,7 +19,8 @@ public struct AWSProfile: Sendable, Hashable {
 
     public var location: String { "\(file):\(line)" }
 
-    public var hasStaticKeys: Bool { self["aws_access_key_id"] != nil && self["aws_secret_access_key"] != nil }
+    /// Either key counts, as in botocore (one without the other is then a PartialCredentialsError).
+    public var hasStaticKeys: Bool { self["aws_access_key_id"] != nil || self["aws_secret_access_key"] != nil }
 
     public var roleARN: String? { self["role_arn"] }
 

@@ -39,6 +39,7 @@ public struct CredentialPlan: Sendable, Hashable {
         if index > 0 { return true }
         switch base {
         case .instanceMetadata, .container: return true
+        case .external(_, let method): return method == "SSO"
         default: return false
         }
     }

@@ -75,9 +75,18 @@ public struct INIFile: Sendable, Hashable {
                 throw ParseError(file: path, line: number, message: "a setting before any [section] header")
             }
             guard let (key, value) = Self.split(trimmed) else {
-                throw ParseError(file: path, line: number, message: "expected `key = value`, found \"\(trimmed)\"")
+                // The line itself is not quoted: in a credentials file it could be a stray secret.
+                throw ParseError(file: path, line: number, message: "expected `key = value`")
             }
             let name = key.lowercased()
+            if let earlier = sections[sections.count - 1].values[name] {
+                throw ParseError(
+                    file: path,
+                    line: number,
+                    message:
+                        "\(name) is set twice in [\(sections[sections.count - 1].header)] (also on line \(earlier.line))"
+                )
+            }
             sections[sections.count - 1].values[name] = Value(text: value, line: number, nested: [:])
             currentKey = name
             nestedOpen = false

@@ -33,8 +33,7 @@ public struct ProfileResolver: Sendable {
             )
         }
         guard let roleARN = profile.roleARN, profile["web_identity_token_file"] == nil else {
-            if profile.hasStaticKeys { return (.staticKeys(profile: name), []) }
-            if let method = profile.otherCredentialMethod { return (.external(profile: name, method: method), []) }
+            if let base = try credentialsWithoutRole(profile) { return (base, []) }
             throw ProfileError(
                 kind: .noCredentials,
                 message: "Unable to locate credentials: profile \"\(name)\" has no role_arn, no keys and no other "
@@ -89,10 +88,7 @@ public struct ProfileResolver: Sendable {
         }
         visited.append(sourceName)
         if parent.hasStaticKeys || parent.roleARN == nil {
-            if parent.hasStaticKeys { return (.staticKeys(profile: sourceName), [hop]) }
-            if let method = parent.otherCredentialMethod {
-                return (.external(profile: sourceName, method: method), [hop])
-            }
+            if let base = try credentialsWithoutRole(parent) { return (base, [hop]) }
             throw ProfileError(
                 kind: .invalidConfig,
                 message: "The source profile \"\(sourceName)\" must have credentials.",
@@ -101,6 +97,27 @@ public struct ProfileResolver: Sendable {
         }
         let (base, hops) = try resolve(sourceName, visited: &visited, warnings: &warnings)
         return (base, hops + [hop])
+    }
+
+    /// A profile's own credentials in botocore's provider order: keys in the credentials file, then SSO, then
+    /// `credential_process`, then keys in the config file. One key without the other is botocore's
+    /// PartialCredentialsError.
+    private func credentialsWithoutRole(_ profile: AWSProfile) throws(ProfileError) -> BaseCredentials? {
+        let id = profile.settings["aws_access_key_id"]
+        let secret = profile.settings["aws_secret_access_key"]
+        if let present = id ?? secret, (id == nil) != (secret == nil) {
+            let provider = present.file == config.credentialsPath ? "shared-credentials-file" : "config-file"
+            throw ProfileError(
+                kind: .partialCredentials,
+                message: "Partial credentials found in \(provider), missing: "
+                    + (id == nil ? "aws_access_key_id" : "aws_secret_access_key"),
+                location: present.location
+            )
+        }
+        if let id, id.file == config.credentialsPath { return .staticKeys(profile: profile.name) }
+        if let method = profile.otherCredentialMethod { return .external(profile: profile.name, method: method) }
+        if id != nil { return .staticKeys(profile: profile.name) }
+        return nil
     }
 
     private func makeHop(_ profile: AWSProfile, roleARN: String, warnings: inout [String]) -> AssumeRoleHop {

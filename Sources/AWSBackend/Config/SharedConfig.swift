@@ -1,3 +1,5 @@
+import Foundation
+
 /// `~/.aws/config` and `~/.aws/credentials` (or `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`) read with
 /// botocore's rules: `[default]` and `[profile NAME]` in the config file (a header that does not split into
 /// exactly those is not a profile), `[NAME]` in the credentials file, credentials-file keys winning, and no
@@ -16,7 +18,15 @@ public struct SharedConfig: Sendable, Hashable {
     /// The two files' paths for this environment, `~` expanded.
     public static func paths(environment: [String: String]) -> (config: String, credentials: String) {
         let home = environment["HOME"] ?? ""
-        func expand(_ path: String) -> String { path.hasPrefix("~/") ? home + path.dropFirst() : path }
+        // `~` and `$VAR` / `${VAR}`, as botocore expands them.
+        func expand(_ path: String) -> String {
+            var out = path.hasPrefix("~/") ? home + path.dropFirst() : path
+            for (name, value) in environment.sorted(by: { $0.key.count > $1.key.count }) {
+                out = out.replacingOccurrences(of: "${\(name)}", with: value)
+                    .replacingOccurrences(of: "$\(name)", with: value)
+            }
+            return out
+        }
         return (
             expand(environment["AWS_CONFIG_FILE"] ?? "~/.aws/config"),
             expand(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials")
@@ -65,16 +75,18 @@ public struct SharedConfig: Sendable, Hashable {
     /// `default` → "default"; `profile NAME` (shell-split, so `profile "my name"` works) → NAME; anything
     /// else (`sso-session`, `services`, a typo) → not a profile.
     static func profileName(configHeader header: String) -> String? {
-        let tokens = ShellWords.split(header)
-        if tokens == ["default"] { return "default" }
-        if tokens.count == 2, tokens[0] == "profile" { return tokens[1] }
-        return nil
+        if header == "default" { return "default" }
+        // botocore: a header starting with "profile" that shell-splits into two words names its second word
+        // (so `profilex foo` is "foo"); a header that does not split (an open quote) is skipped.
+        guard header.hasPrefix("profile"), let tokens = ShellWords.split(header), tokens.count == 2 else { return nil }
+        return tokens[1]
     }
 }
 
 /// POSIX-shell-like word splitting (quotes and backslashes), as Python's shlex does for section headers.
 enum ShellWords {
-    static func split(_ text: String) -> [String] {
+    /// The words, or nil when a quote is left open (Python's shlex raises then).
+    static func split(_ text: String) -> [String]? {
         var words: [String] = []
         var current = ""
         var inWord = false
@@ -114,6 +126,7 @@ enum ShellWords {
                 inWord = true
             }
         }
+        if quote != nil || escaping { return nil }
         if inWord { words.append(current) }
         return words
     }

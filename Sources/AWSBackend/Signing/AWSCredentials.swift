@@ -1,7 +1,9 @@
 import Foundation
 
 /// Keys for signing. The secret and the token never appear in `description`, logs or errors.
-public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public var accessKeyID: String
     public var secretAccessKey: String
     public var sessionToken: String?
@@ -19,4 +21,9 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, Custo
     }
 
     public var debugDescription: String { description }
+
+    /// `dump` and debuggers see the key id and expiry only.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["accessKeyID": accessKeyID, "expiration": expiration as Any], displayStyle: .struct)
+    }
 }

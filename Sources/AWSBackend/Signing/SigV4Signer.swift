@@ -15,8 +15,39 @@ public struct SigV4Signer: Sendable {
         self.service = service
     }
 
-    /// Headers botocore never signs.
-    static let unsigned: Set<String> = ["expect", "user-agent", "x-amzn-trace-id"]
+    /// Headers botocore never signs (hop-by-hop ones, and those proxies or clients change).
+    static let unsigned: Set<String> = [
+        "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+        "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
+
+    /// The host as botocore signs it: lower-cased, without the scheme's default port.
+    static func signedHost(_ host: String) -> String {
+        let lower = host.lowercased()
+        return lower.hasSuffix(":443") ? String(lower.dropLast(4)) : lower
+    }
+
+    /// Python's `str.split()` whitespace: runs of it become one space, ends trimmed; compared by scalar.
+    static func collapseWhitespace(_ value: String) -> String {
+        let space: Set<UInt32> = [
+            0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002,
+            0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+        ]
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if space.contains(scalar.value) {
+                if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words.joined(separator: " ")
+    }
 
     /// The request with `X-Amz-Date`, `X-Amz-Security-Token` (when there is one) and `Authorization` added.
     public func sign(_ request: SignableRequest, at date: Date) -> SignableRequest {
@@ -46,14 +77,14 @@ public struct SigV4Signer: Sendable {
         return request
     }
 
-    /// The canonical request and its signed-header list, for tests and debugging (no secret in it).
+    /// The canonical request and its signed-header list, for tests. It holds the session token (it is a
+    /// signed header): never log it.
     public func canonical(_ request: SignableRequest) -> (request: String, signedHeaders: String) {
         var headers: [String: [String]] = [:]
         for (name, value) in request.headers where !Self.unsigned.contains(name.lowercased()) {
-            headers[name.lowercased(), default: []]
-                .append(value.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            headers[name.lowercased(), default: []].append(Self.collapseWhitespace(value))
         }
-        if headers["host"] == nil { headers["host"] = [request.host] }
+        if headers["host"] == nil { headers["host"] = [Self.signedHost(request.host)] }
         let names = headers.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let canonicalHeaders = names.map { "\($0):\(headers[$0]!.joined(separator: ","))\n" }.joined()
         let signedHeaders = names.joined(separator: ";")

@@ -1,5 +1,5 @@
 /// An HTTP request as the signer sees it: method, URL parts, headers in order, body bytes.
-public struct SignableRequest: Sendable, Hashable {
+public struct SignableRequest: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     public var method: String
     public var host: String
     /// The path as it goes on the wire (already percent-encoded where needed), `/` when empty.
@@ -24,6 +24,17 @@ public struct SignableRequest: Sendable, Hashable {
         self.headers = headers
         self.body = body
     }
+
+    /// The request with the credential-bearing headers' values hidden, for logs and errors.
+    public var description: String {
+        let shown = headers.map { header -> String in
+            let secret = ["authorization", "x-amz-security-token"].contains(header.name.lowercased())
+            return "\(header.name): \(secret ? "••••" : header.value)"
+        }
+        return "\(method) \(host)\(path)\(query.isEmpty ? "" : "?" + query) [\(shown.joined(separator: ", "))]"
+    }
+
+    public var customMirror: Mirror { Mirror(self, children: ["request": description], displayStyle: .struct) }
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value

@@ -28,5 +28,6 @@ public struct Finding: Hashable, Sendable, Codable, Identifiable {
     public var title: String
     public var evidence: [String]
 
-    public var id: String { rule.rawValue + " " + subject }
+    /// Unique among a graph's findings: the rule, the subject and what the finding says.
+    public var id: String { rule.rawValue + " " + subject + " " + title + " " + (evidence.first ?? "") }
 }

@@ -42,7 +42,7 @@ public struct FindingsAnalyzer: Sendable {
                         )
                     )
                 }
-                found += rewriteFindings(role)
+                found += rewriteFindings(role, flaggedAsAdmin: role.allowsEverything() != nil && ciReach[arn] != nil)
                 if let finding = longSessionFinding(role) { found.append(finding) }
             }
             return found
@@ -63,18 +63,21 @@ public struct FindingsAnalyzer: Sendable {
         var out: [Finding] = []
         let inventory = graph.inventory
         for statement in role.trust.statements where statement.effect == .allow {
-            guard let principal = statement.principal else { continue }
-            if principal.isAnyone && statement.conditions.isEmpty {
+            // An Allow with NotPrincipal admits everyone not listed: as open as "*".
+            let open = statement.principal?.isAnyone ?? (statement.notPrincipal != nil)
+            if open && !statement.conditions.contains(where: \.isGuard) {
                 out.append(
                     Finding(
                         rule: .wildcardPrincipal,
                         severity: .critical,
                         subject: role.arn,
-                        title: "\(label(role)) trusts anyone (\"*\") without conditions",
+                        title: "\(label(role)) trusts anyone (\"*\") without a condition that could refuse them",
                         evidence: [statement.reference]
+                            + statement.conditions.map { "permissive: \($0) holds when the key is absent" }
                     )
                 )
             }
+            guard let principal = statement.principal else { continue }
             for entry in principal.aws where entry != "*" {
                 let account: String?
                 if entry.count == 12 && entry.allSatisfy(\.isNumber) {
@@ -101,8 +104,12 @@ public struct FindingsAnalyzer: Sendable {
                     )
                 }
                 if let entryAccount, !inventory.isInOrganization(entryAccount), !inventory.accounts.isEmpty {
-                    let keys = statement.conditions.map { $0.key.lowercased() }
-                    if !keys.contains("sts:externalid") && !keys.contains("aws:principalorgid") {
+                    let guarded = statement.conditions.contains {
+                        $0.isGuard
+                            && ["sts:externalid", "aws:principalorgid", "aws:principalorgpaths"]
+                                .contains($0.key.lowercased())
+                    }
+                    if !guarded {
                         out.append(
                             Finding(
                                 rule: .externalTrustWithoutGuard,
@@ -120,15 +127,23 @@ public struct FindingsAnalyzer: Sendable {
         return out
     }
 
-    private func rewriteFindings(_ role: ParsedRole) -> [Finding] {
-        // Admin-equivalent roles can do this too; they have their own finding, so only grants that name the
-        // permission (iam:UpdateAssumeRolePolicy, iam:Update*, iam:*) count here.
+    /// A role whose permissions let it rewrite other roles' trust. An admin-equivalent role already reported
+    /// as reachable from CI is not reported twice; an explicit Deny takes the permission away.
+    private func rewriteFindings(_ role: ParsedRole, flaggedAsAdmin: Bool) -> [Finding] {
+        let all = role.identity.flatMap(\.statements) + (role.boundary?.statements ?? [])
         let statements = role.identity.flatMap(\.statements).filter {
-            $0.effect == .allow && $0.covers(action: "iam:UpdateAssumeRolePolicy") && $0.action?.isWildcard != true
+            $0.effect == .allow && $0.covers(action: "iam:UpdateAssumeRolePolicy")
+                && !(flaggedAsAdmin && $0 === role.adminStatement)
         }
         guard !statements.isEmpty else { return [] }
+        let denies = all.filter { $0.effect == .deny && $0.covers(action: "iam:UpdateAssumeRolePolicy") }
+        let boundary = role.boundary?.statements.filter {
+            $0.effect == .allow && $0.covers(action: "iam:UpdateAssumeRolePolicy")
+        }
         let others = graph.inventory.roleARNs.filter { other in
             other != role.arn && statements.contains { $0.covers(resource: other) }
+                && !denies.contains { $0.covers(resource: other) && $0.conditions.isEmpty }
+                && (boundary.map { allows in allows.contains { $0.covers(resource: other) } } ?? true)
         }
         guard !others.isEmpty else { return [] }
         let shown = others.prefix(5).map { "can rewrite the trust of \($0)" }
@@ -147,6 +162,13 @@ public struct FindingsAnalyzer: Sendable {
 
     private func longSessionFinding(_ role: ParsedRole) -> Finding? {
         guard role.role.maxSessionDuration > 3600 else { return nil }
+        // A trust naming the account (or anyone) admits IAM users too, whose sessions are not chained.
+        let ownAccount = [role.accountID, "arn:aws:iam::\(role.accountID):root"]
+        let admitsUsers = role.trust.statements.contains { statement in
+            guard statement.effect == .allow, let principal = statement.principal else { return false }
+            return principal.isAnyone || principal.aws.contains { ownAccount.contains($0) }
+        }
+        guard !admitsUsers else { return nil }
         let incoming = graph.edges(to: role.arn).filter { $0.kind == .assumeRole }
         guard !incoming.isEmpty,
             incoming.allSatisfy({ graph.nodes[$0.from]?.kind == .role })

@@ -29,7 +29,14 @@ public struct AssumeEvaluator: Sendable {
                 switch conditions(statement) {
                 case .holds: return (statement, [])
                 case .depends(let clauses):
-                    if candidate.map({ clauses.count < $0.1.count }) ?? true { candidate = (statement, clauses) }
+                    // Fewest open conditions, then by their text: the same choice whatever the statement order.
+                    let better =
+                        candidate.map {
+                            clauses.count != $0.1.count
+                                ? clauses.count < $0.1.count
+                                : clauses.map(\.description).joined() < $0.1.map(\.description).joined()
+                        } ?? true
+                    if better { candidate = (statement, clauses) }
                 case .fails: continue
                 }
             }
@@ -257,10 +264,13 @@ public struct AssumeEvaluator: Sendable {
     func context(for caller: Caller, accountID: String?) -> RequestContext {
         var context = RequestContext()
         switch caller {
-        case .role(let arn), .external(let arn):
+        case .role(let arn):
             context.set("aws:PrincipalArn", [arn])
             context.set("aws:PrincipalType", ["AssumedRole"])
             context.set("aws:PrincipalIsAWSService", ["false"])
+        case .external:
+            // Someone the inventory does not know: only the account is certain, everything else stays open.
+            break
         case .accountRoot(let id):
             context.set("aws:PrincipalArn", ["arn:aws:iam::\(id):root"])
             context.set("aws:PrincipalType", ["Account"])

@@ -67,6 +67,15 @@ extension Statement {
     func principalMatch(_ caller: Caller, accountID: String?, roleID: String?, roleName: String?) -> PrincipalMatch {
         if let principal { return principal.match(caller, accountID: accountID, roleID: roleID, roleName: roleName) }
         if let notPrincipal {
+            // A role session escapes a NotPrincipal only when it names the session (assumed-role ARN) and the
+            // account both; naming the role ARN alone does not exempt its sessions (IAM's NotPrincipal rules).
+            if case .role = caller, let accountID, let roleName {
+                let session = notPrincipal.aws.contains {
+                    $0.hasPrefix("arn:aws:sts::\(accountID):assumed-role/\(roleName)/")
+                }
+                let account = notPrincipal.aws.contains { $0 == accountID || $0 == "arn:aws:iam::\(accountID):root" }
+                return session && account ? .none : .anyone
+            }
             let named = notPrincipal.match(caller, accountID: accountID, roleID: roleID, roleName: roleName)
             return named == .none ? .anyone : .none
         }

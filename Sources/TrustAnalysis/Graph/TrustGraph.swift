@@ -160,11 +160,28 @@ public struct TrustGraph: Sendable {
 
     /// Why `from` can or cannot assume `to`, step by step.
     public func explain(from: String, to: String) -> AssumeDecision? {
+        // A compute hop is not an AssumeRole: its edge carries its own explanation.
+        if nodes[from]?.kind == .compute {
+            return edges(from: from).first { $0.to == to }?.decision
+                ?? {
+                    var decision = AssumeDecision()
+                    decision.verdict = .denied
+                    decision.steps = [
+                        DecisionStep(
+                            rule: "compute",
+                            outcome: .fail,
+                            detail: "\(nodes[from]?.label ?? from) does not hand out \(to)",
+                            statement: nil
+                        )
+                    ]
+                    return decision
+                }()
+        }
         guard let target = inventory.role(to) else { return nil }
         let caller = caller(for: from)
         let action: TrustEdge.Kind = {
             if case .federated(let provider) = caller {
-                return provider.contains("saml") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity
+                return provider.contains(":saml-provider/") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity
             }
             return .assumeRole
         }()
@@ -180,6 +197,7 @@ public struct TrustGraph: Sendable {
             case .accountRoot: return .accountRoot(node.accountID ?? "")
             case .service: return .service(id)
             case .federated: return .federated(id)
+            case .external, .compute: return .external(id)
             default: break
             }
         }
@@ -288,7 +306,10 @@ public struct TrustGraph: Sendable {
             }
             for service in principal.service { add(.service(service)) }
             for provider in principal.federated {
-                add(.federated(provider), provider.contains("saml") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity)
+                add(
+                    .federated(provider),
+                    provider.contains(":saml-provider/") ? .assumeRoleWithSAML : .assumeRoleWithWebIdentity
+                )
             }
         }
         return out

@@ -82,6 +82,15 @@ public struct ConditionClause: Hashable, Sendable, CustomStringConvertible {
         self.init(op: op, ifExists: ifExists, qualifier: qualifier, key: key, values: values)
     }
 
+    /// A condition that refuses callers who do not present the key: a positive operator, not `…IfExists`,
+    /// not `ForAllValues`, with a value other than a bare `*`. Negated operators, `Null` and `IfExists`
+    /// hold when the key is absent, so they guard nothing.
+    public var isGuard: Bool {
+        if op.isNegated || op == .null || ifExists || qualifier == .forAllValues { return false }
+        if (op == .stringLike || op == .arnLike) && values.allSatisfy({ $0 == "*" }) { return false }
+        return !values.isEmpty
+    }
+
     public var operatorName: String {
         (qualifier == .none ? "" : qualifier.rawValue + ":") + op.rawValue + (ifExists ? "IfExists" : "")
     }

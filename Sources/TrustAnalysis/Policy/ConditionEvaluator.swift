@@ -112,7 +112,9 @@ public enum ConditionEvaluator {
     /// IPv4 CIDR (or a single address); other forms compare as text.
     static func ipMatches(cidr: String, _ address: String) -> Bool {
         let parts = cidr.split(separator: "/")
-        guard let network = ipv4(String(parts[0])), let value = ipv4(address) else { return cidr == address }
+        guard let first = parts.first, let network = ipv4(String(first)), let value = ipv4(address) else {
+            return cidr == address
+        }
         let bits = parts.count > 1 ? Int(parts[1]) ?? 32 : 32
         guard (0...32).contains(bits) else { return false }
         let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << UInt32(32 - bits)

@@ -12,12 +12,19 @@ public enum Glob {
     static func matchesPrepared(_ pattern: String, _ value: String) -> Bool {
         if pattern == "*" { return true }
         if !pattern.utf8.contains(0x2A) && !pattern.utf8.contains(0x3F) { return pattern == value }
+        // `?` is one character: compare scalars when either side is not ASCII, bytes otherwise (fast).
+        if !pattern.utf8.allSatisfy({ $0 < 0x80 }) || !value.utf8.allSatisfy({ $0 < 0x80 }) {
+            let p = Array(pattern.unicodeScalars).map(\.value)
+            let v = Array(value.unicodeScalars).map(\.value)
+            return p.withUnsafeBufferPointer { pp in v.withUnsafeBufferPointer { vv in wildcard(pp, vv) } }
+        }
         var pattern = pattern
         var value = value
         return pattern.withUTF8 { p in value.withUTF8 { v in wildcard(p, v) } }
     }
 
-    private static func wildcard(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func wildcard<T: FixedWidthInteger>(_ p: UnsafeBufferPointer<T>, _ v: UnsafeBufferPointer<T>) -> Bool
+    {
         var pi = 0
         var vi = 0
         var star = -1
