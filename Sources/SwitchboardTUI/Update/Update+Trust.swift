@@ -23,6 +23,12 @@ extension AppState {
         trust.graph = graph
         trust.findings = FindingsAnalyzer(graph: graph).findings()
         if case .principal(let id, _) = trust.focus, graph.nodes[id] == nil { trust.focus = .findings }
+        // What was explained or visited may be gone from the new graph.
+        trust.explanation = nil
+        trust.history.removeAll { focus in
+            if case .principal(let id, _) = focus { return graph.nodes[id] == nil }
+            return false
+        }
         trust.rebuildRows(height: listHeight)
     }
 
@@ -108,7 +114,12 @@ extension AppState {
     /// explained.
     mutating func trustDrillIn() {
         switch trust.selectedRow {
-        case .finding(let finding): focusTrust(.principal(finding.subject, .to))
+        case .finding(let finding):
+            guard trust.graph?.nodes[finding.subject] != nil else {
+                flash("\(finding.subject) is not in the graph (its policies could not be read).", level: .info)
+                return
+            }
+            focusTrust(.principal(finding.subject, .to))
         case .reach: trust.list.toggle(height: listHeight)
         case .hop: explainSelected()
         case nil: break
