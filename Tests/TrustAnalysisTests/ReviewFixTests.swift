@@ -161,4 +161,22 @@ import TrustAnalysis
         }
         #expect(requirements[0] == requirements[1] && !requirements[0].isEmpty)
     }
+
+    @Test func otherPartitionsMatchByAccount() {
+        let govCaller = Build.role(
+            Self.a,
+            "caller",
+            trust: caller.trustPolicy.json,
+            policies: [Build.doc(Build.allowAssume("*"))]
+        )
+        let target = Build.role(
+            Self.b,
+            "target",
+            trust: Build.doc(Build.trustAWS("arn:aws-us-gov:iam::\(Self.a):root"))
+        )
+        #expect(
+            Build.graph([govCaller, target], organization: org).explain(from: govCaller.arn, to: target.arn)?.verdict
+                == .allowed
+        )
+    }
 }

@@ -7,6 +7,13 @@ public enum ARN {
         return String(parts[4])
     }
 
+    /// `arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION` for this account and role, in any partition.
+    public static func isSession(_ arn: String, account: String, role: String) -> Bool {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        return parts.count == 6 && parts[0] == "arn" && parts[2] == "sts" && parts[4] == account
+            && parts[5].hasPrefix("assumed-role/\(role)/")
+    }
+
     /// The last path component of a role ARN (`cicd/delegated-role` → `delegated-role`).
     public static func name(of arn: String) -> String {
         arn.split(separator: "/").last.map(String.init) ?? arn

@@ -50,10 +50,13 @@ extension PrincipalSet {
             let id = caller.nodeID
             for entry in aws {
                 if entry == id || (roleID != nil && entry == roleID) { return .exact }
-                if let accountID, entry == accountID || entry == "arn:aws:iam::\(accountID):root" {
+                // Any partition (aws, aws-cn, aws-us-gov): the account and the resource decide.
+                if let accountID,
+                    entry == accountID || (entry.hasSuffix(":root") && ARN.account(of: entry) == accountID)
+                {
                     best = max(best, .account)
                 }
-                if let accountID, let roleName, entry.hasPrefix("arn:aws:sts::\(accountID):assumed-role/\(roleName)/") {
+                if let accountID, let roleName, ARN.isSession(entry, account: accountID, role: roleName) {
                     best = max(best, .exact)
                 }
             }
@@ -70,10 +73,10 @@ extension Statement {
             // A role session escapes a NotPrincipal only when it names the session (assumed-role ARN) and the
             // account both; naming the role ARN alone does not exempt its sessions (IAM's NotPrincipal rules).
             if case .role = caller, let accountID, let roleName {
-                let session = notPrincipal.aws.contains {
-                    $0.hasPrefix("arn:aws:sts::\(accountID):assumed-role/\(roleName)/")
+                let session = notPrincipal.aws.contains { ARN.isSession($0, account: accountID, role: roleName) }
+                let account = notPrincipal.aws.contains {
+                    $0 == accountID || ($0.hasSuffix(":root") && ARN.account(of: $0) == accountID)
                 }
-                let account = notPrincipal.aws.contains { $0 == accountID || $0 == "arn:aws:iam::\(accountID):root" }
                 return session && account ? .none : .anyone
             }
             let named = notPrincipal.match(caller, accountID: accountID, roleID: roleID, roleName: roleName)
