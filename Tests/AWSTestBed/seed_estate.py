@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Seeds a moto server with the seeds' estate: an organisation (core: audit, log-archive; workload:
+development, production; admin, cicd, jenkins) whose member accounts are entered by assuming
+OrganizationAccountAccessRole from the management account, and the two CI trust chains with the seeds' trust
+and identity policies. Prints what it made as JSON.
+
+Usage: seed_estate.py ENDPOINT        (a loopback http://127.0.0.1:PORT; nothing else is accepted)
+"""
+import json
+import sys
+import urllib.parse
+
+import boto3
+
+ENDPOINT = sys.argv[1]
+if urllib.parse.urlparse(ENDPOINT).hostname != "127.0.0.1":
+    sys.exit("seed_estate: only a loopback endpoint (127.0.0.1) may be seeded")
+
+REGION = "eu-central-1"
+BASE = dict(aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION, endpoint_url=ENDPOINT)
+
+
+def client(service, **credentials):
+    return boto3.client(service, **{**BASE, **credentials})
+
+
+def doc(*statements):
+    return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+
+
+def enter(account):
+    """Credentials inside a member account, the way the management account gets them."""
+    answer = client("sts").assume_role(
+        RoleArn=f"arn:aws:iam::{account}:role/OrganizationAccountAccessRole", RoleSessionName="seed")
+    c = answer["Credentials"]
+    return dict(aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"],
+                aws_session_token=c["SessionToken"])
+
+
+def make_role(account, name, trust, policy, path="/", max_session=3600):
+    iam = client("iam", **enter(account))
+    iam.create_role(RoleName=name, Path=path, AssumeRolePolicyDocument=trust, MaxSessionDuration=max_session)
+    iam.put_role_policy(RoleName=name, PolicyName=f"{name.split('/')[-1]}-policy", PolicyDocument=policy)
+    return f"arn:aws:iam::{account}:role{path}{name}"
+
+
+def main():
+    org = client("organizations")
+    org.create_organization(FeatureSet="ALL")
+    root = org.list_roots()["Roots"][0]["Id"]
+    units = {name: org.create_organizational_unit(ParentId=root, Name=name)["OrganizationalUnit"]["Id"]
+             for name in ["core", "workload"]}
+    placement = {"audit": "core", "log-archive": "core", "development": "workload", "production": "workload",
+                 "admin": None, "cicd": None, "jenkins": None}
+    accounts = {}
+    for name, unit in placement.items():
+        status = org.create_account(AccountName=name, Email=f"aws+{name}@example.com")["CreateAccountStatus"]
+        accounts[name] = status["AccountId"]
+        if unit:
+            org.move_account(AccountId=accounts[name], SourceParentId=root, DestinationParentId=units[unit])
+
+    cicd, jenkins = accounts["cicd"], accounts["jenkins"]
+    node = make_role(cicd, "eks-node-instance-role",
+                     doc({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}),
+                     doc({"Sid": "AssumeRunnerRole", "Effect": "Allow", "Action": "sts:AssumeRole",
+                          "Resource": f"arn:aws:iam::{cicd}:role/cicd-kube2iam-gitlab_runner_role"}))
+    runner = make_role(cicd, "cicd-kube2iam-gitlab_runner_role",
+                       doc({"Effect": "Allow", "Principal": {"AWS": node}, "Action": "sts:AssumeRole"}),
+                       doc({"Sid": "AssumeDelegatedRoles", "Effect": "Allow", "Action": "sts:AssumeRole",
+                            "Resource": "arn:aws:iam::*:role/cicd/delegated-role"}))
+    delegated = {target: make_role(accounts[target], "delegated-role",
+                                   doc({"Sid": "GitLabRunners", "Effect": "Allow", "Principal": {"AWS": runner},
+                                        "Action": "sts:AssumeRole"}),
+                                   doc({"Sid": "Deploy", "Effect": "Allow", "Action": "*", "Resource": "*"}), path="/cicd/")
+                 for target in ["admin", "cicd", "development", "production"]}
+    agents, deploy = {}, {}
+    for target in ["development", "production", "admin"]:
+        deploy[target] = make_role(accounts[target], "deploy-role",
+                                   doc({"Sid": "JenkinsAccount", "Effect": "Allow",
+                                        "Principal": {"AWS": f"arn:aws:iam::{jenkins}:root"}, "Action": "sts:AssumeRole"}),
+                                   doc({"Sid": "AllowEverything", "Effect": "Allow", "Action": "*", "Resource": "*"}),
+                                   max_session=43200)
+        agents[target] = make_role(jenkins, f"deploy-role-agent-{target}",
+                                   doc({"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                                        "Action": "sts:AssumeRole"}),
+                                   doc({"Sid": f"AssumeDeployRole{target.capitalize()}", "Effect": "Allow",
+                                        "Action": "sts:AssumeRole", "Resource": deploy[target]}))
+    print(json.dumps({"endpoint": ENDPOINT, "region": REGION, "accounts": accounts,
+                      "roles": {"node": node, "runner": runner, "delegated": delegated, "agents": agents,
+                                "deploy": deploy}}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
