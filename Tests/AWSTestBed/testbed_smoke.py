@@ -50,6 +50,33 @@ who = sts(**delegated).get_caller_identity()
 check(who["Account"] == accounts["development"], "the chain ends in the development account: %s" % who)
 check(":assumed-role/delegated-role/gitlab-deploy" in who["Arn"], "the chain ends as delegated-role: %s" % who)
 
+# The metadata stand-in, checked with botocore's own IMDSv2 client: a profile with
+# credential_source = Ec2InstanceMetadata gets the node role's credentials from it, then assumes the runner role.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from imds_standin import ImdsStandIn  # noqa: E402
+
+node = assume(SEED["roles"]["node"], cicd, name="i-0123456789abcdef0")
+stand_in = ImdsStandIn("eks-node-instance-role", node)
+port = stand_in.start()
+config = os.path.join(os.path.dirname(os.environ["MOTO_SEED"]), "imds-config")
+with open(config, "w") as f:
+    # endpoint_url keeps botocore's own AssumeRole on the loopback server: nothing here may leave 127.0.0.1.
+    f.write("[profile runner]\nrole_arn = %s\ncredential_source = Ec2InstanceMetadata\nregion = %s\nendpoint_url = %s\n"
+            % (SEED["roles"]["runner"], SEED["region"], ENDPOINT))
+saved = {k: os.environ.pop(k, None) for k in ["AWS_EC2_METADATA_DISABLED", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]}
+os.environ.update(AWS_CONFIG_FILE=config, AWS_EC2_METADATA_SERVICE_ENDPOINT="http://127.0.0.1:%d/" % port,
+                  AWS_SHARED_CREDENTIALS_FILE=config + "-none")
+try:
+    session = boto3.Session(profile_name="runner")
+    who = session.client("sts", endpoint_url=ENDPOINT).get_caller_identity()
+    check(":assumed-role/cicd-kube2iam-gitlab_runner_role/" in who["Arn"], "IMDS → runner role: %s" % who)
+    check(("PUT", "/latest/api/token") in stand_in.requests, "botocore asked the stand-in for an IMDSv2 token")
+finally:
+    stand_in.stop()
+    for k, v in saved.items():
+        if v is not None:
+            os.environ[k] = v
+
 # Authentication on: a user made before, with a key; a wrong secret is refused by signature.
 iam = boto3.client("iam", **BASE, **management)
 iam.create_user(UserName="operator")
