@@ -52,6 +52,21 @@ enum Build {
 
     static func arn(_ account: String, _ name: String) -> String { "arn:aws:iam::\(account):role/\(name)" }
 
+    /// A role named "caller" on an instance (trusting ec2.amazonaws.com) allowed sts:AssumeRole on `resource`.
+    static func ec2Caller(_ account: String, mayAssume resource: String) -> Role {
+        role(
+            account,
+            "caller",
+            trust: doc(#"{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}"#),
+            policies: [doc(allowAssume(resource))]
+        )
+    }
+
+    /// Two member accounts: `a` non-production, `b` production.
+    static let a = "111111111111"
+    static let b = "222222222222"
+    static let twoAccounts = organization([(a, .nonProduction), (b, .production)])
+
     /// An organisation with `accounts` (id → environment) under one OU, SCPs by id on root and OU.
     static func organization(
         _ accounts: [(String, Environment)],

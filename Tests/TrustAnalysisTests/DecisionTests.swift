@@ -4,24 +4,15 @@ import TrustAnalysis
 
 /// One test per rule of the decision list, from AWS's documented evaluation logic.
 @Suite struct DecisionTests {
-    static let a = "111111111111"
-    static let b = "222222222222"
-    let org = Build.organization([(a, .nonProduction), (b, .production)])
+    static let a = Build.a
+    static let b = Build.b
+    let org = Build.twoAccounts
 
     func verdict(_ roles: [Role], from: String, to: String, organization: Organization? = nil) -> AssumeDecision? {
         Build.graph(roles, organization: organization ?? org).explain(from: from, to: to)
     }
 
-    var caller: Role {
-        Build.role(
-            Self.a,
-            "caller",
-            trust: Build.doc(
-                #"{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}"#
-            ),
-            policies: [Build.doc(Build.allowAssume("arn:aws:iam::*:role/*"))]
-        )
-    }
+    var caller: Role { Build.ec2Caller(Self.a, mayAssume: "arn:aws:iam::*:role/*") }
 
     @Test func crossAccountNeedsTheTrustAndTheCallersIdentityPolicy() throws {
         let target = Build.role(Self.b, "target", trust: Build.doc(Build.trustAWS(Build.arn(Self.a, "caller"))))

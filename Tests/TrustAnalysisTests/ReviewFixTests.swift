@@ -4,20 +4,11 @@ import TrustAnalysis
 
 /// Cases a review found wrong, each pinned down.
 @Suite struct ReviewFixTests {
-    static let a = "111111111111"
-    static let b = "222222222222"
-    let org = Build.organization([(a, .nonProduction), (b, .production)])
+    static let a = Build.a
+    static let b = Build.b
+    let org = Build.twoAccounts
 
-    var caller: Role {
-        Build.role(
-            Self.a,
-            "caller",
-            trust: Build.doc(
-                #"{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}"#
-            ),
-            policies: [Build.doc(Build.allowAssume("*"))]
-        )
-    }
+    var caller: Role { Build.ec2Caller(Self.a, mayAssume: "*") }
 
     @Test func explainAgreesWithTheGraphForComputeAndOutsideNodes() throws {
         let runner = Build.role(Self.a, "runner", trust: Build.doc(Build.trustAWS(Build.arn(Self.a, "node"))))
