@@ -6,7 +6,6 @@ import TUICore
 public final class TestTerminal: Terminal {
     public var size: Size
     public private(set) var frames: [Buffer] = []
-    public private(set) var cellsSent = 0
     private var events: [TerminalEvent]
     private let wakes = WakeCounter()
 
@@ -25,7 +24,6 @@ public final class TestTerminal: Terminal {
     public func enqueue(_ event: TerminalEvent) { events.append(event) }
 
     public func present(_ buffer: Buffer) {
-        cellsSent += buffer.diff(from: frames.last).count
         frames.append(buffer)
         onPresent?(buffer)
     }

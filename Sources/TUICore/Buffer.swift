@@ -28,8 +28,6 @@ public struct Buffer: Equatable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
-
     /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer. A wide character that does not
     /// fit whole is left out. Returns the columns written.
     @discardableResult

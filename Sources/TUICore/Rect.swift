@@ -37,6 +37,4 @@ public struct Rect: Hashable, Sendable {
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 
-    /// The row `dy` of this rectangle, one cell high.
-    public func row(_ dy: Int) -> Rect { Rect(x: x, y: y + dy, width: width, height: dy < height ? 1 : 0) }
 }

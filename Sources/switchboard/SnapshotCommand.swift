@@ -54,13 +54,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let theme = look.resolve(config: config, unicode: true)
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
         state.open(screenID)
-        for key in keyList {
-            for effect in Update.apply(.key(key), to: &state) {
-                if case .fetchLog(let jobID, let from) = effect, let source = built.pipelines {
-                    _ = Update.apply(.log(try await source.log(jobID: jobID, from: from)), to: &state)
-                }
-            }
-        }
+        try await StateLoader.press(keyList, on: &state, logs: built.pipelines)
         switch format {
         case "json":
             FileHandle.standardOutput.write(try ScreenData.json(for: screenID, state: state))

@@ -27,17 +27,7 @@ enum Fixtures {
     /// Applies keys written as a script (`4 Enter j`), answering log fetches from `backend`.
     @discardableResult
     static func press(_ script: String, _ state: inout AppState, backend: DemoBackend? = nil) async throws -> [Effect] {
-        var all: [Effect] = []
-        for key in try KeyScript.parse(script) {
-            let effects = Update.apply(.key(key), to: &state)
-            all += effects
-            for effect in effects {
-                if case .fetchLog(let jobID, let from) = effect, let backend {
-                    _ = Update.apply(.log(try await backend.log(jobID: jobID, from: from)), to: &state)
-                }
-            }
-        }
-        return all
+        try await StateLoader.press(try KeyScript.parse(script), on: &state, logs: backend)
     }
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -60,12 +60,6 @@ public struct AppState: Sendable {
 
     public func pipeline(id: Int) -> Pipeline? { pipelineIndex[id].map { pipelines[$0] } }
 
-    public func job(id: Int) -> (Job, Pipeline)? {
-        for pipeline in pipelines {
-            if let job = pipeline.job(id: id) { return (job, pipeline) }
-        }
-        return nil
-    }
 }
 
 /// Sizes of the Overview's panels, shared by the renderer and the state machine.

@@ -106,9 +106,6 @@ public struct TrustGraph: Sendable {
     /// per source.
     public func reachable(fromAny sources: [String]) -> [Reach] { search(from: sources, forward: true) }
 
-    /// Everyone who can become any of `targets`.
-    public func reaching(toAny targets: [String]) -> [Reach] { search(from: targets, forward: false) }
-
     /// Those of `candidates` who can become any of `targets` (in `candidates`' order), without paths: one
     /// search, however many candidates.
     public func reaching(anyOf targets: [String], among candidates: [String]) -> [String] {
