@@ -29,11 +29,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        .target(name: "HTTPTransport", swiftSettings: strict),
         .target(name: "DemoBackend", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(name: "TrustAnalysis", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(
             name: "AWSBackend",
-            dependencies: ["SwitchboardCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SwitchboardCore", "HTTPTransport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardTUI", "TUICurses", "DemoBackend", "TrustAnalysis",
+                "SwitchboardTUI", "TUICurses", "DemoBackend", "TrustAnalysis", "AWSBackend", "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

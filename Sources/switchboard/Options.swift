@@ -1,3 +1,4 @@
+import AWSBackend
 import ArgumentParser
 import DemoBackend
 import Foundation
@@ -36,9 +37,18 @@ struct EstateOptions: ParsableArguments {
 
     /// The backend kinds this build knows, with command-line overrides applied to the demo.
     func registry(clock: any WallClock) -> BackendRegistry {
+        Self.registry(clock: clock, seed: seed, scale: scale)
+    }
+
+    /// Every backend kind this build knows; `seed` and `scale` override the demo's config.
+    static func registry(
+        clock: any WallClock,
+        seed seedOverride: UInt64? = nil,
+        scale scaleOverride: Int? = nil
+    )
+        -> BackendRegistry
+    {
         var registry = BackendRegistry()
-        let seedOverride = seed
-        let scaleOverride = scale
         registry.register(
             .init(kind: "demo", keys: ["seed", "scale"]) { options in
                 let seed =
@@ -52,6 +62,7 @@ struct EstateOptions: ParsableArguments {
                 return DemoBackend(seed: seed, scale: scale, clock: clock, name: options.name)
             }
         )
+        registry.register(AWSBroker.registryEntry(environment: ProcessInfo.processInfo.environment))
         return registry
     }
 }

@@ -13,7 +13,10 @@ struct Switchboard: AsyncParsableCommand {
             switchboard help console.
             """,
         version: version,
-        subcommands: [ConsoleCommand.self, SnapshotCommand.self, TrustCommand.self, BenchCommand.self],
+        subcommands: [
+            ConsoleCommand.self, SnapshotCommand.self, TrustCommand.self, AssumeCommand.self, WhoamiCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 }

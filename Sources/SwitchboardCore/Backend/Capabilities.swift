@@ -35,3 +35,21 @@ public protocol JobActions: Backend {
     /// Cancels a job that has not finished; returns it as it now stands.
     func cancel(jobID: Int) async throws -> Job
 }
+
+/// Profiles, role assumption and the caller's identity.
+public protocol CredentialBroker: Backend {
+    func profiles() async throws -> [ProfileSummary]
+    /// Sessions held now, soonest expiry first.
+    func sessions() async -> [SessionSummary]
+    func callerIdentity() async throws -> CallerSummary
+    /// What `a` assumes for an account (a profile name or a role ARN), or nil when nothing is configured.
+    func assumeTarget(forAccount account: String) -> String?
+    /// Assumes `target` (a profile name or a role ARN) hop by hop, reporting each step; throws `AssumeFailure`.
+    func assume(
+        _ target: String,
+        mfaCode: String?,
+        progress: @escaping @Sendable (AssumeProgress) -> Void
+    ) async throws -> SessionSummary
+    /// Re-assumes sessions close to expiry whose source needs no prompt; returns the new sessions.
+    func refreshExpiring() async -> [SessionSummary]
+}

@@ -7,6 +7,7 @@ public struct Estate: Sendable {
     public var runners: (any RunnerSource)?
     public var pipelines: (any PipelineSource)?
     public var jobActions: (any JobActions)?
+    public var credentials: (any CredentialBroker)?
 
     public init(name: String, backends: [any Backend]) {
         self.name = name
@@ -16,6 +17,7 @@ public struct Estate: Sendable {
         runners = backends.lazy.compactMap { $0 as? any RunnerSource }.first
         pipelines = backends.lazy.compactMap { $0 as? any PipelineSource }.first
         jobActions = backends.lazy.compactMap { $0 as? any JobActions }.first
+        credentials = backends.lazy.compactMap { $0 as? any CredentialBroker }.first
     }
 
     /// `demo`, or the kinds joined with `+`.

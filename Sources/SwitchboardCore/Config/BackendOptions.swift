@@ -1,3 +1,5 @@
+import Foundation
+
 /// One backend entry of the config: its kind, name and the other keys with where they were written.
 public struct BackendOptions: Sendable, Hashable {
     public struct Value: Sendable, Hashable {
@@ -19,6 +21,12 @@ public struct BackendOptions: Sendable, Hashable {
     }
 
     public func string(_ key: String) -> String? { values[key]?.text }
+
+    /// A list written as a YAML list or as one comma-separated value.
+    public func list(_ key: String) -> [String] {
+        guard let text = values[key]?.text else { return [] }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     public func int(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let value = values[key] else { return nil }

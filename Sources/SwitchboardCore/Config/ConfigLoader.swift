@@ -65,7 +65,7 @@ public struct ConfigLoader: Sendable {
             var kindNode: Node?
             for (keyNode, value) in entries {
                 let key = keyNode.string ?? ""
-                let text = try scalar(value, key: "backends[\(index)].\(key)", file: file)
+                let text = try scalarOrList(value, key: "backends[\(index)].\(key)", file: file)
                 if key == "kind" { kindNode = value }
                 values[key] = BackendOptions.Value(text: text, line: value.mark?.line, column: value.mark?.column)
             }
@@ -174,6 +174,18 @@ public struct ConfigLoader: Sendable {
             throw located(node, key: key, file: file, "must be a single value, not a list or mapping")
         }
         return scalar.string
+    }
+
+    /// A value, or a list of values kept as one comma-separated text (`BackendOptions.list` splits it).
+    private func scalarOrList(_ node: Node, key: String, file: String) throws -> String {
+        guard case .sequence(let items) = node else { return try scalar(node, key: key, file: file) }
+        return try items.enumerated().map { index, item in
+            let text = try scalar(item, key: "\(key)[\(index)]", file: file)
+            guard !text.contains(",") else {
+                throw located(item, key: "\(key)[\(index)]", file: file, "a list item cannot contain a comma")
+            }
+            return text
+        }.joined(separator: ",")
     }
 
     private func unknownKey(_ node: Node, _ key: String, known: [String], file: String) -> ConfigError {

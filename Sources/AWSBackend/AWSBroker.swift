@@ -1,0 +1,190 @@
+import Foundation
+import HTTPTransport
+import SwitchboardCore
+
+/// The `kind: aws` backend's credential side: the operator's shared config profiles, role assumption through
+/// them, the sessions it holds and who the console is. The files are read again on every listing, so an
+/// edit shows without a restart.
+public struct AWSBroker: CredentialBroker {
+    public let name: String
+    public var kind: String { "aws" }
+    public let settings: AWSSettings
+    let environment: [String: String]
+    let http: any HTTPClient
+    let cache: SessionCache
+    let operatorName: String
+    let audit: (any AuditLog)?
+    let readFile: @Sendable (String) -> String?
+
+    public init(
+        settings: AWSSettings,
+        environment: [String: String],
+        http: any HTTPClient,
+        cache: SessionCache? = nil,
+        audit: (any AuditLog)? = nil,
+        readFile: @escaping @Sendable (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }
+    ) {
+        name = settings.name
+        self.settings = settings
+        self.environment = environment
+        self.http = http
+        let file = settings.sessionCache == .disk ? SessionCache.defaultFile(environment: environment) : nil
+        self.cache = cache ?? SessionCache(file: file)
+        operatorName = OperatorName.current(environment: environment)
+        self.audit = audit
+        self.readFile = readFile
+    }
+
+    /// The registry entry for `kind: aws`.
+    public static func registryEntry(environment: [String: String]) -> BackendRegistry.Entry {
+        .init(kind: "aws", keys: AWSSettings.keys) { options in
+            AWSBroker(
+                settings: try AWSSettings(options: options),
+                environment: environment,
+                http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"]),
+                audit: FileAuditLog.defaultPath(environment: environment).map { FileAuditLog(path: $0) }
+            )
+        }
+    }
+
+    func assumer() throws(AssumeFailure) -> RoleAssumer {
+        do {
+            let config = try SharedConfig.load(environment: environment, read: readFile)
+            return RoleAssumer(
+                config: config,
+                environment: environment,
+                http: http,
+                operatorName: operatorName,
+                allowedAccountIDs: settings.allowedAccountIDs,
+                audit: audit
+            )
+        } catch {
+            throw AssumeFailure(message: "\(error)")
+        }
+    }
+
+    public func target(_ text: String) -> AssumeTarget {
+        AssumeTarget(parsing: text, via: settings.assumeVia ?? settings.profile)
+    }
+
+    public func profiles() async throws -> [ProfileSummary] {
+        let assumer = try assumer()
+        let resolver = ProfileResolver(config: assumer.config)
+        return assumer.config.profiles.keys.sorted().map { name in
+            let profile = assumer.config.profiles[name]
+            var summary = ProfileSummary(
+                name: name,
+                roleARN: profile?.roleARN,
+                account: profile?.roleARN.flatMap(ARNAccount.of),
+                region: profile?["region"],
+                mfaSerial: profile?["mfa_serial"]
+            )
+            do {
+                let plan = try resolver.plan(for: name)
+                summary.chain = [RoleAssumer.describe(plan.base)] + plan.hops.map(\.profile)
+            } catch {
+                summary.problem = "\(error)"
+            }
+            return summary
+        }
+    }
+
+    public func sessions() async -> [SessionSummary] {
+        await cache.all().map(Self.summary)
+    }
+
+    static func summary(_ session: AssumedSession) -> SessionSummary {
+        SessionSummary(
+            target: session.target.description,
+            arn: session.arn,
+            account: session.account,
+            sessionName: session.sessionName,
+            expiration: session.expiration,
+            region: session.region,
+            hops: session.hops.map(\.assumedRoleARN),
+            notes: session.notes
+        )
+    }
+
+    public func callerIdentity() async throws -> CallerSummary {
+        let assumer = try assumer()
+        let target: AssumeTarget
+        if let profile = settings.profile ?? assumer.defaultProfile {
+            target = .profile(profile)
+        } else {
+            // The default chain without a profile: environment, container or instance, no hop.
+            let plan = try Self.lift { () throws(AssumeError) in try assumer.plan(for: .role(arn: "-", via: nil)) }
+            let credentials = try await Self.lift { () async throws(AssumeError) in
+                try await assumer.baseCredentials(plan.base)
+            }
+            let endpoint = try Self.lift { () throws(AssumeError) in
+                try assumer.endpoint(for: .role(arn: "-", via: nil))
+            }
+            do {
+                let who = try await STSClient(endpoint: endpoint, http: http).callerIdentity(with: credentials)
+                return CallerSummary(account: who.account, arn: who.arn, userID: who.userID)
+            } catch {
+                throw AssumeFailure(message: error.description, stsCode: error.stsCode)
+            }
+        }
+        let session = try await Self.lift { () async throws(AssumeError) in
+            try await assumer.assume(target, options: .init(verify: true))
+        }
+        await cache.store(session)
+        return CallerSummary(account: session.account, arn: session.arn, userID: session.identity?.userID ?? "")
+    }
+
+    public func assumeTarget(forAccount account: String) -> String? { settings.roleARN(account: account) }
+
+    public func assume(
+        _ text: String,
+        mfaCode: String?,
+        progress: @escaping @Sendable (AssumeProgress) -> Void
+    ) async throws -> SessionSummary {
+        let assumer = try assumer()
+        let session = try await Self.lift { () async throws(AssumeError) in
+            try await assumer.assume(target(text), options: .init(mfaCode: mfaCode)) { step in
+                progress(Self.progress(step))
+            }
+        }
+        await cache.store(session)
+        return Self.summary(session)
+    }
+
+    public func refreshExpiring() async -> [SessionSummary] {
+        guard let assumer = try? assumer() else { return [] }
+        var refreshed: [SessionSummary] = []
+        for target in await cache.due() {
+            guard let plan = try? assumer.plan(for: target), plan.hops.allSatisfy({ $0.mfaSerial == nil }) else {
+                continue
+            }
+            if let session = try? await assumer.assume(target) {
+                await cache.store(session)
+                refreshed.append(Self.summary(session))
+            }
+        }
+        return refreshed
+    }
+
+    static func progress(_ step: RoleAssumer.Step) -> AssumeProgress {
+        switch step {
+        case .base(let text): .base(text)
+        case .hopStarted(let index, let total, let arn): .hopStarted(index: index, of: total, roleARN: arn)
+        case .hopDone(let index, let total, let record):
+            .hopDone(index: index, of: total, assumedARN: record.assumedRoleARN, note: record.note)
+        case .verified(let identity): .verified(arn: identity.arn)
+        }
+    }
+
+    static func failure(_ error: AssumeError) -> AssumeFailure {
+        AssumeFailure(message: error.description, stsCode: error.stsCode, roleARN: error.roleARN)
+    }
+
+    static func lift<T>(_ body: () throws(AssumeError) -> T) throws(AssumeFailure) -> T {
+        do { return try body() } catch { throw failure(error) }
+    }
+
+    static func lift<T>(_ body: () async throws(AssumeError) -> T) async throws(AssumeFailure) -> T {
+        do { return try await body() } catch { throw failure(error) }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTransport
+
+/// STS over the query protocol: each call signed with SigV4 for service `sts`, throttling and transient
+/// failures retried with exponential backoff and full jitter (botocore's standard mode: up to 3 attempts,
+/// at most 20 s apart).
+public struct STSClient: Sendable {
+    public var endpoint: STSEndpoint
+    public var maxAttempts: Int
+    let http: any HTTPClient
+    let now: @Sendable () -> Date
+    let sleep: @Sendable (Double) async -> Void
+    let random: @Sendable () -> Double
+
+    public init(
+        endpoint: STSEndpoint,
+        http: any HTTPClient,
+        maxAttempts: Int = 3,
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Double) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.endpoint = endpoint
+        self.http = http
+        self.maxAttempts = maxAttempts
+        self.now = now
+        self.sleep = sleep
+        self.random = random
+    }
+
+    /// Why an STS call failed: STS's own answer, or the way there.
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        case sts(STSError)
+        case transport(HTTPError)
+        case malformed(STSResponse.Malformed)
+        case invalid(STSRequest.InvalidParameter)
+
+        public var description: String {
+            switch self {
+            case .sts(let error): error.operatorSentence
+            case .transport(let error): "STS unreachable: \(error)"
+            case .malformed(let error): error.description
+            case .invalid(let error): "not sent: \(error)"
+            }
+        }
+
+        public var stsCode: String? {
+            if case .sts(let error) = self { return error.code }
+            return nil
+        }
+    }
+
+    public func assumeRole(
+        _ call: STSRequest.AssumeRole,
+        with credentials: AWSCredentials
+    ) async throws(Failure)
+        -> AssumedRole
+    {
+        let body: String
+        do {
+            body = try STSRequest.body(call)
+        } catch {
+            throw .invalid(error)
+        }
+        let xml = try await send(body, credentials: credentials)
+        do {
+            return try STSResponse.assumeRole(xml)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    public func callerIdentity(with credentials: AWSCredentials) async throws(Failure) -> CallerIdentity {
+        let xml = try await send(STSRequest.getCallerIdentityBody, credentials: credentials)
+        do {
+            return try STSResponse.callerIdentity(xml)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    func send(_ body: String, credentials: AWSCredentials) async throws(Failure) -> String {
+        let signer = SigV4Signer(credentials: credentials, region: endpoint.region, service: "sts")
+        var attempt = 0
+        while true {
+            attempt += 1
+            let unsigned = SignableRequest(
+                method: "POST",
+                host: endpoint.url.hostHeader,
+                path: endpoint.url.path,
+                query: endpoint.url.query,
+                headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+                body: Array(body.utf8)
+            )
+            let signed = signer.sign(unsigned, at: now())
+            let request = HTTPRequest(
+                method: "POST",
+                url: endpoint.url,
+                headers: signed.headers.filter { $0.name.lowercased() != "host" },
+                body: signed.body,
+                timeout: 10
+            )
+            let failure: Failure
+            switch await exchange(request) {
+            case .success(let response):
+                if response.isSuccess { return response.text }
+                let error = STSError.parse(response.text, httpStatus: response.status)
+                guard error.isRetryable else { throw .sts(error) }
+                failure = .sts(error)
+            case .failure(let error):
+                guard error.isTransient else { throw .transport(error) }
+                failure = .transport(error)
+            }
+            guard attempt < maxAttempts else { throw failure }
+            await sleep(min(20, random() * pow(2, Double(attempt - 1))))
+        }
+    }
+
+    private func exchange(_ request: HTTPRequest) async -> Result<HTTPResponse, HTTPError> {
+        do {
+            return .success(try await http.send(request))
+        } catch let error as HTTPError {
+            return .failure(error)
+        } catch {
+            return .failure(HTTPError(.closed, target: endpoint.url.hostHeader, "\(error)"))
+        }
+    }
+}
