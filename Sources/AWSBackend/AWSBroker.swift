@@ -114,7 +114,7 @@ public struct AWSBroker: CredentialBroker {
         } else {
             // The default chain without a profile: environment, container or instance, no hop.
             let plan = try Self.lift { () throws(AssumeError) in try assumer.plan(for: .role(arn: "-", via: nil)) }
-            let credentials = try await Self.lift { () async throws(AssumeError) in
+            let credentials = try await Self.liftAsync { () async throws(AssumeError) in
                 try await assumer.baseCredentials(plan.base)
             }
             let endpoint = try Self.lift { () throws(AssumeError) in
@@ -127,7 +127,7 @@ public struct AWSBroker: CredentialBroker {
                 throw AssumeFailure(message: error.description, stsCode: error.stsCode)
             }
         }
-        let session = try await Self.lift { () async throws(AssumeError) in
+        let session = try await Self.liftAsync { () async throws(AssumeError) in
             try await assumer.assume(target, options: .init(verify: true))
         }
         await cache.store(session)
@@ -142,7 +142,7 @@ public struct AWSBroker: CredentialBroker {
         progress: @escaping @Sendable (AssumeProgress) -> Void
     ) async throws -> SessionSummary {
         let assumer = try assumer()
-        let session = try await Self.lift { () async throws(AssumeError) in
+        let session = try await Self.liftAsync { () async throws(AssumeError) in
             try await assumer.assume(target(text), options: .init(mfaCode: mfaCode)) { step in
                 progress(Self.progress(step))
             }
@@ -184,7 +184,7 @@ public struct AWSBroker: CredentialBroker {
         do { return try body() } catch { throw failure(error) }
     }
 
-    static func lift<T>(_ body: () async throws(AssumeError) -> T) async throws(AssumeFailure) -> T {
+    static func liftAsync<T>(_ body: () async throws(AssumeError) -> T) async throws(AssumeFailure) -> T {
         do { return try await body() } catch { throw failure(error) }
     }
 }
