@@ -56,6 +56,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport"], swiftSettings: strict),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .testTarget(
             name: "AWSBackendTests",

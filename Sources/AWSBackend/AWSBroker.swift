@@ -41,7 +41,7 @@ public struct AWSBroker: CredentialBroker {
             AWSBroker(
                 settings: try AWSSettings(options: options),
                 environment: environment,
-                http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"]),
+                http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }),
                 audit: FileAuditLog.defaultPath(environment: environment).map { FileAuditLog(path: $0) }
             )
         }

@@ -1,18 +1,16 @@
 import Foundation
 
-/// One HTTP request: what a backend asks of a server. Header values named in `secretHeaders` are hidden
-/// whenever the request is printed.
-public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible {
+/// One HTTP request: what a backend asks of a server. Printing it (description, debug description, dump)
+/// shows the method and URL only, never a header or the body.
+public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public var method: String
     public var url: HTTPURL
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
     /// Seconds for the whole exchange (connect, send, answer).
     public var timeout: TimeInterval
-
-    public static let secretHeaders: Set<String> = [
-        "authorization", "x-amz-security-token", "private-token", "x-aws-ec2-metadata-token", "cookie",
-    ]
 
     public init(
         method: String,
@@ -33,6 +31,11 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(method) \(url)" }
+
+    public var debugDescription: String { description }
+
+    /// `dump` and debuggers see the method and URL only: headers carry tokens.
+    public var customMirror: Mirror { Mirror(self, children: ["request": description], displayStyle: .struct) }
 
     public static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
         a.method == b.method && a.url == b.url && a.body == b.body

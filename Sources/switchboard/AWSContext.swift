@@ -27,7 +27,7 @@ struct AWSContext {
         }
         settings = try Self.settings(configPath: configPath, environment: environment)
         operatorName = OperatorName.current(environment: environment)
-        http = SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"])
+        http = SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 })
         audit = FileAuditLog.defaultPath(environment: environment).map { FileAuditLog(path: $0) } ?? InMemoryAuditLog()
         assumer = RoleAssumer(
             config: shared,
