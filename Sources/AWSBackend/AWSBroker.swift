@@ -4,7 +4,8 @@ import SwitchboardCore
 
 /// The `kind: aws` backend's credential side: the operator's shared config profiles, role assumption through
 /// them, the sessions it holds and who the console is. The files are read again on every listing, so an
-/// edit shows without a restart.
+/// edit shows without a restart. In the console the effect runner audits its assumptions; commands that
+/// use it alone pass an audit log.
 public struct AWSBroker: CredentialBroker {
     public let name: String
     public var kind: String { "aws" }
@@ -14,6 +15,8 @@ public struct AWSBroker: CredentialBroker {
     let cache: SessionCache
     let operatorName: String
     let audit: (any AuditLog)?
+    /// The console's clock: expirations are shown on its timeline (the demo's runs from its own epoch).
+    let displayClock: (any WallClock)?
     let readFile: @Sendable (String) -> String?
 
     public init(
@@ -22,6 +25,7 @@ public struct AWSBroker: CredentialBroker {
         http: any HTTPClient,
         cache: SessionCache? = nil,
         audit: (any AuditLog)? = nil,
+        displayClock: (any WallClock)? = nil,
         readFile: @escaping @Sendable (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }
     ) {
         name = settings.name
@@ -32,17 +36,18 @@ public struct AWSBroker: CredentialBroker {
         self.cache = cache ?? SessionCache(file: file)
         operatorName = OperatorName.current(environment: environment)
         self.audit = audit
+        self.displayClock = displayClock
         self.readFile = readFile
     }
 
     /// The registry entry for `kind: aws`.
-    public static func registryEntry(environment: [String: String]) -> BackendRegistry.Entry {
+    public static func registryEntry(environment: [String: String], clock: any WallClock) -> BackendRegistry.Entry {
         .init(kind: "aws", keys: AWSSettings.keys) { options in
             AWSBroker(
                 settings: try AWSSettings(options: options),
                 environment: environment,
                 http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }),
-                audit: FileAuditLog.defaultPath(environment: environment).map { FileAuditLog(path: $0) }
+                displayClock: clock
             )
         }
     }
@@ -90,16 +95,19 @@ public struct AWSBroker: CredentialBroker {
     }
 
     public func sessions() async -> [SessionSummary] {
-        await cache.all().map(Self.summary)
+        await cache.all().map(summary)
     }
 
-    static func summary(_ session: AssumedSession) -> SessionSummary {
-        SessionSummary(
+    func summary(_ session: AssumedSession) -> SessionSummary {
+        let expiration = session.expiration.map { date in
+            displayClock.map { $0.now().addingTimeInterval(date.timeIntervalSinceNow) } ?? date
+        }
+        return SessionSummary(
             target: session.target.description,
             arn: session.arn,
             account: session.account,
             sessionName: session.sessionName,
-            expiration: session.expiration,
+            expiration: expiration,
             region: session.region,
             hops: session.hops.map(\.assumedRoleARN),
             notes: session.notes
@@ -148,7 +156,7 @@ public struct AWSBroker: CredentialBroker {
             }
         }
         await cache.store(session)
-        return Self.summary(session)
+        return summary(session)
     }
 
     public func refreshExpiring() async -> [SessionSummary] {
@@ -160,7 +168,7 @@ public struct AWSBroker: CredentialBroker {
             }
             if let session = try? await assumer.assume(target) {
                 await cache.store(session)
-                refreshed.append(Self.summary(session))
+                refreshed.append(summary(session))
             }
         }
         return refreshed
@@ -177,7 +185,13 @@ public struct AWSBroker: CredentialBroker {
     }
 
     static func failure(_ error: AssumeError) -> AssumeFailure {
-        AssumeFailure(message: error.description, stsCode: error.stsCode, roleARN: error.roleARN)
+        let refused = if case .notAllowed = error.cause { true } else { false }
+        return AssumeFailure(
+            message: error.description,
+            stsCode: error.stsCode,
+            roleARN: error.roleARN,
+            refused: refused
+        )
     }
 
     static func lift<T>(_ body: () throws(AssumeError) -> T) throws(AssumeFailure) -> T {

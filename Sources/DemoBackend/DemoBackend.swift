@@ -15,9 +15,9 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
     public nonisolated let seed: UInt64
     public nonisolated let scale: Int
 
-    private let clock: any WallClock
+    let clock: any WallClock
     private let simulation: DemoSimulation
-    private let layout: DemoOrganization
+    let layout: DemoOrganization
     private let agents: DemoAgents
     private var identity: IdentityInventory?
     /// Recorded retries and cancels, by pipeline id, in time order.
@@ -26,6 +26,8 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
     private var retried: [Int: (pipelineID: Int, index: Int)] = [:]
     private var nextRetryID = DemoSimulation.retryIDBase
     private var cached: DemoSnapshot?
+    /// Simulated sessions, by the profile or role ARN they were assumed for.
+    var sessionsByTarget: [String: SessionSummary] = [:]
 
     public init(seed: UInt64 = DemoBackend.defaultSeed, scale: Int = 1, clock: any WallClock, name: String = "demo") {
         self.name = name

@@ -22,6 +22,8 @@ struct ConsoleCommand: ParsableCommand {
     var exitAfterFirstFrame = false
 
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        // The demo estate lives in its own time (from its epoch); a real estate in the wall clock's.
         let clock = OffsetClock(start: DemoBackend.epoch)
         let registry = estate.registry(clock: clock)
         let config = try estate.loadConfig(registry: registry)
@@ -35,6 +37,8 @@ struct ConsoleCommand: ParsableCommand {
             theme: theme,
             clock: clock,
             readOnly: readOnly,
+            audit: Self.auditLog(for: built, environment: environment),
+            operatorName: OperatorName.current(environment: environment),
             stopRequested: CursesTerminal.stopRequested
         )
         runtime.exitAfterFirstFullFrame = exitAfterFirstFrame
@@ -42,5 +46,14 @@ struct ConsoleCommand: ParsableCommand {
         terminal.end()
         let signal = CursesTerminal.stopRequested() ? terminal.stopSignal : 0
         if signal != 0 { throw ExitCode(128 + signal) }
+    }
+
+    /// The audit file in the XDG state directory, except for the demo estate alone: its simulated actions stay
+    /// in memory (the Audit screen still shows them) so they never mix with real ones.
+    static func auditLog(for estate: Estate, environment: [String: String]) -> any AuditLog {
+        guard estate.backends.contains(where: { $0.kind != "demo" }),
+            let path = FileAuditLog.defaultPath(environment: environment)
+        else { return InMemoryAuditLog() }
+        return FileAuditLog(path: path)
     }
 }

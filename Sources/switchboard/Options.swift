@@ -62,7 +62,7 @@ struct EstateOptions: ParsableArguments {
                 return DemoBackend(seed: seed, scale: scale, clock: clock, name: options.name)
             }
         )
-        registry.register(AWSBroker.registryEntry(environment: ProcessInfo.processInfo.environment))
+        registry.register(AWSBroker.registryEntry(environment: ProcessInfo.processInfo.environment, clock: clock))
         return registry
     }
 }

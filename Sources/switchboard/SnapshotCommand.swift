@@ -32,7 +32,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let screenID = ScreenID(rawValue: screen) else {
-            throw UsageError("--screen \(screen): use overview, accounts, runners or pipelines")
+            throw UsageError("--screen \(screen): use overview, accounts, runners, pipelines, trust, identity or audit")
         }
         let frameSize = try UsageError.frameSize(size)
         guard ["text", "json", "svg"].contains(format) else {
@@ -53,8 +53,10 @@ struct SnapshotCommand: AsyncParsableCommand {
         let built = try registry.makeEstate(config)
         let theme = look.resolve(config: config, unicode: true)
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
-        state.open(screenID)
-        try await StateLoader.press(keyList, on: &state, logs: built.pipelines)
+        let environment = ProcessInfo.processInfo.environment
+        let audit = ConsoleCommand.auditLog(for: built, environment: environment)
+        try await StateLoader.open(screenID, on: &state, estate: built, audit: audit, clock: clock)
+        try await StateLoader.press(keyList, on: &state, estate: built, audit: audit, clock: clock)
         switch format {
         case "json":
             FileHandle.standardOutput.write(try ScreenData.json(for: screenID, state: state))

@@ -24,10 +24,23 @@ enum Fixtures {
         Renderer.render(state, theme: theme).lines.joined(separator: "\n")
     }
 
-    /// Applies keys written as a script (`4 Enter j`), answering log fetches from `backend`.
+    /// Applies keys written as a script (`4 Enter j`), answering log fetches, identity and audit from `backend`.
     @discardableResult
-    static func press(_ script: String, _ state: inout AppState, backend: DemoBackend? = nil) async throws -> [Effect] {
-        try await StateLoader.press(try KeyScript.parse(script), on: &state, logs: backend)
+    static func press(
+        _ script: String,
+        _ state: inout AppState,
+        backend: DemoBackend? = nil,
+        audit: any AuditLog = InMemoryAuditLog()
+    ) async throws -> [Effect] {
+        let estate = backend.map { Estate(name: "demo", backends: [$0]) }
+        let clock = ManualClock(state.now)
+        return try await StateLoader.press(
+            try KeyScript.parse(script),
+            on: &state,
+            estate: estate,
+            audit: audit,
+            clock: clock
+        )
     }
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -12,9 +12,26 @@ import Testing
 
     @Test(arguments: ScreenID.allCases, sizes)
     func screen(_ screen: ScreenID, size: Size) async throws {
-        var state = await Fixtures.state(size: size)
-        state.open(screen)
+        let clock = ManualClock(Fixtures.start)
+        let (estate, _) = Fixtures.estate(clock: clock)
+        var state = await StateLoader.load(estate: estate, size: size, clock: clock)
+        try await StateLoader.open(screen, on: &state, estate: estate, clock: clock)
         try expectGolden(Fixtures.text(state), "\(screen.rawValue)-\(size).txt")
+    }
+
+    /// The Identity screen walking a chain that works, one that STS refuses, and the audit log of both.
+    @Test(arguments: sizes)
+    func assumeAndAudit(size: Size) async throws {
+        let clock = ManualClock(Fixtures.start)
+        let (estate, backend) = Fixtures.estate(clock: clock)
+        var state = await StateLoader.load(estate: estate, size: size, clock: clock)
+        let audit = InMemoryAuditLog()
+        try await Fixtures.press("6 j j j Enter", &state, backend: backend, audit: audit)
+        try expectGolden(Fixtures.text(state), "identity-assumed-\(size).txt")
+        try await Fixtures.press("2 j j j a", &state, backend: backend, audit: audit)
+        try expectGolden(Fixtures.text(state), "identity-refused-\(size).txt")
+        try await Fixtures.press("7", &state, backend: backend, audit: audit)
+        try expectGolden(Fixtures.text(state), "audit-after-assume-\(size).txt")
     }
 
     @Test(arguments: sizes)

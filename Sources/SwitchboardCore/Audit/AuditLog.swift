@@ -20,7 +20,7 @@ public final class InMemoryAuditLog: AuditLog {
 
     public func recent(limit: Int) throws -> [AuditEntry] { entries.withLock { Array($0.suffix(limit)) } }
 
-    public var location: String { "memory" }
+    public var location: String { "in memory, not saved" }
 }
 
 /// The operator's name for audit entries: `$USER`, else `$LOGNAME`, else the account's name, else the uid.

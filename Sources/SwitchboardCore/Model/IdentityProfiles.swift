@@ -93,11 +93,14 @@ public struct AssumeFailure: Error, Sendable, Hashable, CustomStringConvertible 
     public var stsCode: String?
     /// The role the failing hop asked for, for "explain" on the Trust screen.
     public var roleARN: String?
+    /// A guardrail (allowed_account_ids) refused the session, rather than AWS failing it.
+    public var refused: Bool
 
-    public init(message: String, stsCode: String? = nil, roleARN: String? = nil) {
+    public init(message: String, stsCode: String? = nil, roleARN: String? = nil, refused: Bool = false) {
         self.message = message
         self.stsCode = stsCode
         self.roleARN = roleARN
+        self.refused = refused
     }
 
     public var description: String { message }

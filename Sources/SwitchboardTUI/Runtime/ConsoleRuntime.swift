@@ -24,6 +24,8 @@ public final class ConsoleRuntime {
         theme: Theme,
         clock: any WallClock,
         readOnly: Bool,
+        audit: any AuditLog = InMemoryAuditLog(),
+        operatorName: String = "operator",
         stopRequested: @escaping @Sendable () -> Bool = { false }
     ) {
         self.terminal = terminal
@@ -36,7 +38,13 @@ public final class ConsoleRuntime {
         let store = Store(clock: clock) { event in mailbox.post(.feed(event)) }
         let poller = Poller(estate: estate, intervals: intervals, store: store)
         self.poller = poller
-        self.effects = EffectRunner(estate: estate, poller: poller, mailbox: mailbox)
+        self.effects = EffectRunner(
+            estate: estate,
+            poller: poller,
+            mailbox: mailbox,
+            audit: audit,
+            operatorName: operatorName
+        )
         state = AppState(
             estateName: estate.name,
             backendSummary: estate.backendSummary,

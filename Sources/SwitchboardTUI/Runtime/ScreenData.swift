@@ -48,6 +48,8 @@ public enum ScreenData {
         case .runners: return try encoder.encode(state.runnerInventory)
         case .pipelines: return try encoder.encode(state.pipelines)
         case .trust: return try encoder.encode(state.trust.findings)
+        case .identity: return try encoder.encode(IdentityData(state.identityView.snapshot))
+        case .audit: return try encoder.encode(state.auditView.screen.rows)
         }
     }
 
@@ -87,5 +89,20 @@ public enum ScreenData {
             failingPipelines: failing,
             feeds: feeds
         )
+    }
+}
+
+/// The Identity screen as JSON: profiles, sessions (never credentials) and the caller.
+struct IdentityData: Encodable {
+    var profiles: [ProfileSummary]
+    var sessions: [SessionSummary]
+    var caller: CallerSummary?
+    var callerError: String?
+
+    init(_ snapshot: IdentitySnapshot?) {
+        profiles = snapshot?.profiles ?? []
+        sessions = snapshot?.sessions ?? []
+        caller = snapshot?.caller
+        callerError = snapshot?.callerError
     }
 }

@@ -1,29 +1,99 @@
 import Foundation
 import SwitchboardCore
+import Synchronization
 import TUICore
 
 extension StateLoader {
-    /// Presses `keys` on `state` as the runtime would, answering log fetches from `logs` at once (snapshots and
-    /// tests have no loop to answer them later). Returns every effect the keys asked for.
+    /// Presses `keys` on `state` as the runtime would, answering log fetches, identity loads, assumptions and
+    /// audit reads at once (snapshots and tests have no loop to answer them later). Job actions are left for
+    /// the caller. Returns every effect the keys asked for.
     @discardableResult
     public static func press(
         _ keys: [Key],
         on state: inout AppState,
-        logs: (any PipelineSource)?
+        estate: Estate?,
+        audit: any AuditLog = InMemoryAuditLog(),
+        clock: (any WallClock)? = nil
     ) async throws
         -> [Effect]
     {
         var all: [Effect] = []
         for key in keys {
-            let effects = Update.apply(.key(key), to: &state)
-            all += effects
-            for case .fetchLog(let jobID, let from) in effects {
-                guard let logs else { continue }
-                _ = Update.apply(.log(try await logs.log(jobID: jobID, from: from)), to: &state)
-            }
+            all += try await answer(
+                Update.apply(.key(key), to: &state),
+                on: &state,
+                estate: estate,
+                audit: audit,
+                clock: clock
+            )
         }
         return all
     }
+
+    /// Opens a screen and answers what it loads on arrival.
+    public static func open(
+        _ screen: ScreenID,
+        on state: inout AppState,
+        estate: Estate?,
+        audit: any AuditLog = InMemoryAuditLog(),
+        clock: (any WallClock)? = nil
+    ) async throws {
+        let previous = state.screen
+        state.open(screen)
+        _ = try await answer(
+            state.arrivalEffects(from: previous),
+            on: &state,
+            estate: estate,
+            audit: audit,
+            clock: clock
+        )
+    }
+
+    /// Runs effects in place, and the effects their results ask for, until none are left.
+    static func answer(
+        _ effects: [Effect],
+        on state: inout AppState,
+        estate: Estate?,
+        audit: any AuditLog,
+        clock: (any WallClock)?
+    ) async throws -> [Effect] {
+        var all = effects
+        var pending = effects
+        var rounds = 0
+        while !pending.isEmpty && rounds < 8 {
+            rounds += 1
+            var next: [Effect] = []
+            for effect in pending {
+                var actions: [Action] = []
+                switch effect {
+                case .fetchLog(let jobID, let from):
+                    guard let logs = estate?.pipelines else { continue }
+                    actions = [.log(try await logs.log(jobID: jobID, from: from))]
+                case .loadIdentity, .assume, .loadAudit, .refreshSessions:
+                    guard let estate else { continue }
+                    let collected = Collected()
+                    let fixed = clock
+                    let now: @Sendable () -> Date = { fixed?.now() ?? Date() }
+                    let work = EffectWork(estate: estate, audit: audit, operatorName: "operator", now: now)
+                    await work.perform(effect) { collected.append($0) }
+                    actions = collected.actions
+                default:
+                    continue
+                }
+                for action in actions { next += Update.apply(action, to: &state) }
+            }
+            all += next
+            pending = next
+        }
+        return all
+    }
+}
+
+/// Actions posted by work run in place, in order.
+private final class Collected: Sendable {
+    private let storage = Mutex<[Action]>([])
+    func append(_ action: Action) { storage.withLock { $0.append(action) } }
+    var actions: [Action] { storage.withLock { $0 } }
 }
 
 /// Fills a state from an estate once, without a poller: for snapshots, benchmarks and golden tests.

@@ -28,12 +28,15 @@ extension Frame {
         case .runners: drawRunners(rows[2])
         case .pipelines: drawPipelines(rows[2])
         case .trust: drawTrust(rows[2])
+        case .identity: drawIdentity(rows[2])
+        case .audit: drawAudit(rows[2])
         }
         drawStatusLine(rows[3])
         drawKeys(rows[4])
         switch state.mode {
         case .help: drawHelp(rows[2])
         case .confirm(let confirmation): drawConfirm(confirmation, in: rows[2])
+        case .mfa(let prompt): drawMFA(prompt, in: rows[2])
         default: break
         }
     }
@@ -80,9 +83,14 @@ extension Frame {
 
     private mutating func drawTabs(_ area: Rect) {
         var x = area.x
+        // Padded tabs when they fit, tight ones on a narrow terminal.
+        let padded = ScreenID.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 5 } <= area.width
         for screen in ScreenID.allCases {
             let active = screen == state.screen
-            let text = active ? "[\(screen.number) \(screen.title)]" : " \(screen.number) \(screen.title) "
+            let text =
+                active
+                ? "[\(screen.number) \(screen.title)]"
+                : padded ? " \(screen.number) \(screen.title) " : "\(screen.number) \(screen.title)"
             x += buffer.write(
                 text,
                 x: x,
@@ -189,12 +197,15 @@ extension Frame {
     private mutating func drawConfirm(_ confirmation: Confirmation, in body: Rect) {
         let box = body.centered(width: 66, height: confirmation.typedWord == nil ? 7 : 9)
         buffer.fill(box)
-        let inner = panel(confirmation.kind == .retry ? "Retry job" : "Cancel job", feed: nil, in: box)
+        let title = ["retry": "Retry job", "cancel": "Cancel job", "assume": "Assume role"][confirmation.kind.rawValue]
+        let inner = panel(title ?? "", feed: nil, in: box)
         guard inner.height > 0 else { return }
         buffer.write(confirmation.title, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme.title)
         buffer.write(confirmation.detail, x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: theme.dim)
         if let word = confirmation.typedWord {
-            let warning = "\(symbols == .ascii ? "!" : "⚠") This deploys to production."
+            let warning =
+                "\(symbols == .ascii ? "!" : "⚠") "
+                + (confirmation.kind == .assume ? "This opens a session in production." : "This deploys to production.")
             buffer.write(warning, x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2, style: theme.warn)
             buffer.write(
                 Line([
@@ -206,7 +217,8 @@ extension Frame {
                 maxWidth: inner.width - 2
             )
             buffer.write(
-                "Enter confirms · Esc keeps the job as it is",
+                confirmation.kind == .assume
+                    ? "Enter confirms · Esc leaves it" : "Enter confirms · Esc keeps the job as it is",
                 x: inner.x + 1,
                 y: inner.y + 6,
                 maxWidth: inner.width - 2,
@@ -224,5 +236,27 @@ extension Frame {
                 maxWidth: inner.width - 2
             )
         }
+    }
+
+    private mutating func drawMFA(_ prompt: MFAPrompt, in body: Rect) {
+        let box = body.centered(width: 66, height: 7)
+        buffer.fill(box)
+        let inner = panel("MFA code", feed: nil, in: box)
+        guard inner.height > 0 else { return }
+        buffer.write(
+            "Assume \(prompt.request)",
+            x: inner.x + 1,
+            y: inner.y,
+            maxWidth: inner.width - 2,
+            style: theme.title
+        )
+        buffer.write(prompt.serial, x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: theme.dim)
+        let masked = String(repeating: symbols == .ascii ? "*" : "•", count: prompt.code.count)
+        buffer.write(
+            Line([Span("Code: "), Span(masked), Span(cursor, style: theme.key)]),
+            x: inner.x + 1,
+            y: inner.y + 3,
+            maxWidth: inner.width - 2
+        )
     }
 }

@@ -12,6 +12,11 @@ public enum Action: Sendable {
     case logFailed(jobID: Int, message: String)
     case jobActionSucceeded(Confirmation.Kind, previousJobID: Int, job: Job)
     case jobActionFailed(Confirmation.Kind, jobID: Int, message: String)
+    case identityLoaded(IdentitySnapshot)
+    case assumeProgress(target: String, AssumeProgress)
+    case assumeFinished(target: String, Result<SessionSummary, AssumeFailure>)
+    case sessionsRefreshed([SessionSummary])
+    case auditLoaded(entries: [AuditEntry], location: String, error: String?)
 }
 
 extension Action {
@@ -27,5 +32,24 @@ public enum Effect: Sendable, Hashable {
     case cancel(jobID: Int)
     case fetchLog(jobID: Int, from: Int)
     case refresh(FeedID)
+    /// Profiles, sessions and the caller's identity for the Identity screen.
+    case loadIdentity
+    case assume(AssumeRequest, mfaCode: String?)
+    /// Re-assumes sessions about to expire (where no prompt is needed).
+    case refreshSessions
+    case loadAudit
     case quit
+}
+
+/// What to assume: a profile or role ARN as the operator chose it, or "the configured role" of an account.
+public enum AssumeRequest: Sendable, Hashable, CustomStringConvertible {
+    case target(String)
+    case account(id: String, name: String)
+
+    public var description: String {
+        switch self {
+        case .target(let text): text
+        case .account(_, let name): name
+        }
+    }
 }

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var runners = RunnersViewState()
     public var pipelineView = PipelinesViewState()
     public var trust = TrustViewState()
+    public var identityView = IdentityViewState()
+    public var auditView = AuditViewState()
 
     /// Below this the console shows a notice instead of screens.
     public static let minimumSize = Size(width: 60, height: 16)

@@ -1,6 +1,6 @@
-/// The console's screens, in Tab order; digits 1–5 jump to them.
+/// The console's screens, in Tab order; digits 1–7 jump to them.
 public enum ScreenID: String, Sendable, CaseIterable, Codable {
-    case overview, accounts, runners, pipelines, trust
+    case overview, accounts, runners, pipelines, trust, identity, audit
 
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     public var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
@@ -10,7 +10,8 @@ public enum ScreenID: String, Sendable, CaseIterable, Codable {
         let word = command.lowercased()
         let aliases = [
             "ov": ScreenID.overview, "acc": .accounts, "org": .accounts, "rn": .runners, "pl": .pipelines,
-            "pipe": .pipelines, "jobs": .pipelines,
+            "pipe": .pipelines, "jobs": .pipelines, "id": .identity, "who": .identity, "whoami": .identity,
+            "profiles": .identity, "sessions": .identity, "log": .audit,
         ]
         if let alias = aliases[word] {
             self = alias

@@ -13,6 +13,7 @@ public enum Keymap {
         case .filter: return [hint("type", "filter"), hint("Enter", "keep"), hint("Esc", "clear"), hint("↑↓", "move")]
         case .command: return [hint("Enter", "run"), hint("Tab", "complete"), hint("Esc", "cancel")]
         case .help: return [hint("Esc", "close"), hint("?", "close")]
+        case .mfa: return [hint("digits", "MFA code"), hint("Enter", "assume"), hint("Esc", "cancel")]
         case .confirm(let c):
             return c.typedWord == nil
                 ? [hint("y", "confirm"), hint("n", "keep"), hint("Esc", "keep")]
@@ -25,18 +26,27 @@ public enum Keymap {
         case .overview:
             hints = [hint("↑↓", "move"), hint("Enter", "open pipeline")]
         case .accounts:
-            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("t", "trust")]
+            hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("t", "trust"), hint("a", "assume")]
         case .runners:
             hints = [hint("↑↓", "move"), hint("Enter", "expand"), hint("t", "trust")]
         case .trust:
             if state.trust.explanation != nil { return [hint("Esc", "close")] }
             switch state.trust.selectedRow {
             case .finding?: hints = [hint("↑↓", "move"), hint("Enter", "chains"), hint("s", "sort")]
-            case .reach?: hints = [hint("↑↓", "move"), hint("Enter", "hops"), hint("e", "explain"), hint("t", "focus")]
-            case .hop?: hints = [hint("↑↓", "move"), hint("e", "explain"), hint("t", "focus")]
+            case .reach?:
+                hints = [
+                    hint("↑↓", "move"), hint("Enter", "hops"), hint("e", "explain"), hint("t", "focus"),
+                    hint("a", "assume"),
+                ]
+            case .hop?: hints = [hint("↑↓", "move"), hint("e", "explain"), hint("t", "focus"), hint("a", "assume")]
             case nil: hints = []
             }
             if case .principal = state.trust.focus { hints += [hint("d", "direction"), hint("Esc", "back")] }
+        case .identity:
+            hints = [hint("↑↓", "move"), hint("Enter", "assume")]
+            if state.failedHop != nil { hints.append(hint("e", "explain refusal")) }
+        case .audit:
+            hints = [hint("↑↓", "move")]
         case .pipelines:
             switch state.pipelineView.level {
             case .list:
@@ -77,7 +87,7 @@ public enum Keymap {
             [
                 hint("Enter", "open: pipeline, job log, chains"), hint("Esc", "back, clear filter"),
                 hint("Tab  S-Tab", "next, previous screen"),
-                hint("1 2 3 4 5", "overview accounts runners pipelines trust"),
+                hint("1 … 7", "screens in tab order (6 identity, 7 audit)"),
                 hint(":name", ":trust :from R :to R :explain A B :q"),
             ]
         ),
@@ -85,7 +95,8 @@ public enum Keymap {
             "Act",
             [
                 hint("/", "filter (case-insensitive)"), hint("r  c", "retry failed job, cancel running job"),
-                hint("t", "trust chains of the selection"), hint("e  d  s", "Trust: explain, direction, sort"),
+                hint("t", "trust chains of the selection"), hint("a  Enter", "assume: account, role, profile"),
+                hint("e  d  s", "Trust: explain, direction, sort"),
                 hint("?  q", "this help, quit"),
             ]
         ),

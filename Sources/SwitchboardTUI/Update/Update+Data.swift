@@ -81,7 +81,7 @@ extension AppState {
         switch kind {
         case .retry:
             flash("Job #\(previousJobID) \(job.name) retried as #\(job.id): \(job.status.label).", level: .success)
-        case .cancel:
+        case .cancel, .assume:
             flash("Job #\(job.id) \(job.name) is \(job.status.label).", level: .success)
         }
         if let index = pipelines.firstIndex(where: { $0.job(id: previousJobID) != nil }) {

@@ -22,6 +22,7 @@ extension AppState {
         case .filter(let text): return handleFilter(key, text: text)
         case .command(let text): return handleCommand(key, text: text)
         case .confirm(let confirmation): return handleConfirm(key, confirmation)
+        case .mfa(let prompt): return handleMFA(key, prompt)
         }
     }
 
@@ -45,7 +46,7 @@ extension AppState {
         case .backTab:
             let count = ScreenID.allCases.count
             switchScreen(to: ScreenID.allCases[(screen.number - 2 + count) % count])
-        case .char(let c) where c.isASCII && ("1"..."5").contains(c):
+        case .char(let c) where c.isASCII && ("1"..."7").contains(c):
             switchScreen(to: ScreenID.allCases[Int(c.asciiValue! - UInt8(ascii: "1"))])
         case .escape:
             back()
@@ -61,8 +62,12 @@ extension AppState {
             moveToEdge(end: false)
         case .end, .char("G"):
             moveToEdge(end: true)
+        case .enter where screen == .identity:
+            return assumeSelectedProfile()
         case .enter:
             return drillIn()
+        case .char("a"):
+            return assumeFromSelection()
         case .right, .char("l"):
             expandSelected()
         case .left, .char("h"):
@@ -75,6 +80,8 @@ extension AppState {
             requestJobAction(.cancel)
         case .char("t"):
             focusTrustOnSelection()
+        case .char("e") where screen == .identity:
+            explainFailedHop()
         case .char("e") where screen == .trust:
             explainSelected()
         case .char("d") where screen == .trust:
@@ -149,8 +156,8 @@ extension AppState {
     }
 
     static let commands = [
-        "overview", "accounts", "runners", "pipelines", "trust", "findings", "from ", "to ", "explain ", "help",
-        "quit",
+        "overview", "accounts", "runners", "pipelines", "trust", "identity", "audit", "findings", "from ", "to ",
+        "explain ", "assume ", "help", "quit",
     ]
 
     private mutating func run(command: String) -> [Effect] {
@@ -172,6 +179,18 @@ extension AppState {
             let names = command.split(separator: " ").dropFirst().map(String.init)
             explain(names)
             return []
+        case "assume":
+            let target = command.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            guard !target.isEmpty else {
+                flash("Usage: :assume PROFILE or :assume ROLE_ARN", level: .error)
+                return []
+            }
+            let profile = identityView.snapshot?.profiles.first { $0.name == target }
+            return requestAssume(
+                .target(target),
+                account: profile?.account ?? Self.account(of: target),
+                mfaSerial: profile?.mfaSerial
+            )
         case "from", "to":
             let target = command.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             focusTrust(named: target, direction: word == "from" ? .from : .to)
@@ -182,7 +201,7 @@ extension AppState {
             } else {
                 flash(
                     "Unknown command :\(command); try :overview, :accounts, :runners, :pipelines, :trust, "
-                        + ":from ROLE, :to ROLE, :explain FROM TO, :help or :q",
+                        + ":identity, :audit, :from ROLE, :to ROLE, :explain FROM TO, :assume PROFILE, :help or :q",
                     level: .error
                 )
             }
@@ -193,7 +212,8 @@ extension AppState {
     private mutating func handleConfirm(_ key: Key, _ confirmation: Confirmation) -> [Effect] {
         if key == .escape || (confirmation.typedWord == nil && (key == .char("n") || key == .char("N"))) {
             mode = .normal
-            flash("\(confirmation.kind == .retry ? "Retry" : "Cancel") not sent.", level: .info)
+            let what = ["retry": "Retry", "cancel": "Cancel", "assume": "Assume"][confirmation.kind.rawValue] ?? ""
+            flash("\(what) not sent.", level: .info)
             return []
         }
         if let word = confirmation.typedWord {
@@ -228,6 +248,9 @@ extension AppState {
         case .cancel:
             flash("Canceling job #\(confirmation.jobID)…", level: .info)
             return [.cancel(jobID: confirmation.jobID)]
+        case .assume:
+            guard let request = confirmation.assume else { return [] }
+            return confirmedAssume(request)
         }
     }
 

@@ -15,6 +15,8 @@ extension AppState {
         case .accounts: return .tree(\.accounts.list)
         case .runners: return .tree(\.runners.list)
         case .trust: return .tree(\.trust.list)
+        case .identity: return .tree(\.identityView.screen.list)
+        case .audit: return .tree(\.auditView.screen.list)
         case .pipelines:
             switch pipelineView.level {
             case .list: return .tree(\.pipelineView.list)
@@ -154,6 +156,10 @@ extension AppState {
             runners.list.toggle(height: listHeight)
         case .trust:
             trustDrillIn()
+        case .identity:
+            return assumeSelectedProfile()
+        case .audit:
+            break
         case .pipelines:
             switch pipelineView.level {
             case .list:
@@ -227,6 +233,8 @@ extension AppState {
                 )
                 return
             }
+        case .assume:
+            return
         case .cancel:
             guard job.status.isCancelable else {
                 flash("Job #\(job.id) is \(job.status.label); only unfinished jobs can be canceled.", level: .error)

@@ -8,7 +8,9 @@ public enum Update {
     public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         switch action {
         case .key(let key):
-            return state.handle(key)
+            let previous = state.screen
+            let effects = state.handle(key)
+            return effects + state.arrivalEffects(from: previous)
         case .resize(let size):
             state.size = size
             state.resettle()
@@ -36,6 +38,20 @@ public enum Update {
                 level: .error
             )
             return []
+        case .identityLoaded(let snapshot):
+            state.applyIdentity(snapshot)
+            return []
+        case .assumeProgress(let target, let step):
+            state.assumeProgress(target: target, step)
+            return []
+        case .assumeFinished(let target, let result):
+            return state.assumeFinished(target: target, result)
+        case .sessionsRefreshed(let sessions):
+            state.sessionsRefreshed(sessions)
+            return []
+        case .auditLoaded(let entries, let location, let error):
+            state.applyAudit(entries: entries, location: location, error: error)
+            return []
         }
     }
 }
@@ -51,6 +67,14 @@ extension AppState {
     mutating func tick(_ date: Date) -> [Effect] {
         now = date
         if let flash, flash.until <= date { self.flash = nil }
+        // Once a minute, sessions close to expiry are renewed where their source needs no prompt.
+        if Int(date.timeIntervalSince1970) % 60 == 0, identityView.snapshot?.sessions.isEmpty == false {
+            return [.refreshSessions] + tickLog()
+        }
+        return tickLog()
+    }
+
+    private mutating func tickLog() -> [Effect] {
         guard case .log(let jobID, _) = pipelineView.level, let view = pipelineView.logView, view.jobID == jobID,
             !view.isFetching, !view.log.isComplete
         else { return [] }
@@ -61,6 +85,8 @@ extension AppState {
     /// Keeps every selection in view after a resize.
     mutating func resettle() {
         accounts.list.settle(height: listHeight)
+        identityView.screen.list.settle(height: listHeight)
+        auditView.screen.list.settle(height: listHeight)
         runners.list.settle(height: listHeight)
         pipelineView.list.settle(height: listHeight)
         pipelineView.jobs.settle(height: listHeight)
