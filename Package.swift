@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +33,7 @@ let package = Package(
         .target(name: "TrustAnalysis", dependencies: ["SwitchboardCore"], swiftSettings: strict),
         .target(
             name: "AWSBackend",
-            dependencies: ["SwitchboardCore", "HTTPTransport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SwitchboardCore", "HTTPTransport"],
             swiftSettings: strict
         ),
         .target(

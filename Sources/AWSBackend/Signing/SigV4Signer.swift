@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// AWS Signature Version 4, as botocore's `SigV4Auth` computes it: the same canonical request (path quoted
@@ -61,12 +60,12 @@ public struct SigV4Signer: Sendable {
         let parts = canonical(request)
         let scope = "\(timestamp.prefix(8))/\(region)/\(service)/aws4_request"
         let stringToSign =
-            "AWS4-HMAC-SHA256\n\(timestamp)\n\(scope)\n" + Self.hex(SHA256.hash(data: Array(parts.request.utf8)))
-        var key = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))
+            "AWS4-HMAC-SHA256\n\(timestamp)\n\(scope)\n" + Self.hex(SHA256Digest.hash(Array(parts.request.utf8)))
+        var key = Array(("AWS4" + credentials.secretAccessKey).utf8)
         for part in [String(timestamp.prefix(8)), region, service, "aws4_request"] {
-            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key)))
+            key = SHA256Digest.hmac(key: key, Array(part.utf8))
         }
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        let signature = Self.hex(SHA256Digest.hmac(key: key, Array(stringToSign.utf8)))
         request.headers.append(
             (
                 "Authorization",
@@ -88,7 +87,7 @@ public struct SigV4Signer: Sendable {
         let names = headers.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let canonicalHeaders = names.map { "\($0):\(headers[$0]!.joined(separator: ","))\n" }.joined()
         let signedHeaders = names.joined(separator: ";")
-        let payload = request.header("x-amz-content-sha256") ?? Self.hex(SHA256.hash(data: request.body))
+        let payload = request.header("x-amz-content-sha256") ?? Self.hex(SHA256Digest.hash(request.body))
         let lines = [
             request.method.uppercased(), Self.canonicalPath(request.path), Self.canonicalQuery(request.query),
             canonicalHeaders, signedHeaders, payload,

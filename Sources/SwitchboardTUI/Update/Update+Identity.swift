@@ -126,7 +126,7 @@ extension AppState {
     }
 
     /// The failed hop of the last assumption as (caller role, target role), when STS refused it.
-    var failedHop: (from: String, to: String)? {
+    public var failedHop: (from: String, to: String)? {
         guard let run = identityView.run, let failure = run.failure, failure.stsCode == "AccessDenied",
             let target = failure.roleARN
         else { return nil }
