@@ -33,5 +33,7 @@ static inline const char *sb_tigetstr(const char *name) {
 
 // glibc's malloc makes an arena per thread; a console of idle threads needs few.
 static inline void sb_limit_malloc_arenas(int count) { mallopt(M_ARENA_MAX, count); }
+// Hands the pages that start-up freed (config parsing, the first load) back to the system.
+static inline void sb_trim_malloc(void) { malloc_trim(0); }
 
 #endif

@@ -261,4 +261,7 @@ extension CursesTerminal {
 extension CursesTerminal {
     /// Caps glibc's malloc arenas (one per thread by default): call first thing, before threads start.
     public static func limitMallocArenas(to count: Int32) { sb_limit_malloc_arenas(count) }
+
+    /// Returns the heap pages start-up freed to the system (glibc's `malloc_trim`).
+    public static func trimMalloc() { sb_trim_malloc() }
 }

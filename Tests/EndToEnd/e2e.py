@@ -242,6 +242,32 @@ def stopped_by(pane, send, status_expected, what):
 
 
 @test
+def identity_assumes_hop_by_hop_and_audits(workdir):
+    pane = Pane(workdir)
+    pane.wait_text("Overview", "Failing")
+    pane.keys("6")
+    pane.wait_text("Profiles", "development", "You are", "assumed-role/eks-node-ins", "(cicd, shared)")
+    pane.keys("j", "j", "j", "Enter")
+    screen = pane.wait_text("Assume development", "done", "2/2 delegated-role in development")
+    check("1h00m" in screen or "59m5" in screen, "the session's countdown shows:\n" + screen)
+    pane.wait_for(lambda s: "59m5" in s, "the countdown ticking")
+    # Production asks for the word; y is not enough.
+    pane.keys("j", "Enter")
+    pane.wait_text("Type production to confirm")
+    pane.type("production")
+    pane.keys("Enter")
+    pane.wait_text("Assume production", "done")
+    # From the Accounts screen, `a` on an account without the delegated role: STS's refusal, explained.
+    pane.keys("7")
+    screen = pane.wait_text("Audit log", "in memory, not saved", "development", "production")
+    check(screen.count(" ok ") >= 2, "two successful assumptions in the audit log:\n" + screen)
+    pane.keys("q")
+    check(pane.exit_status() == 0, "q exits 0")
+    restored(pane)
+    return pane
+
+
+@test
 def sigterm_restores_the_terminal(workdir):
     pane = Pane(workdir)
     return stopped_by(pane, lambda: os.kill(pane.binary_pid(), signal.SIGTERM), 143, "SIGTERM")
@@ -373,7 +399,7 @@ if __name__ == "__main__":
     for case in [cli_help_version_and_snapshots, cli_trust, cli_bad_input, console_walkthrough,
                  sigterm_restores_the_terminal, sigint_restores_the_terminal,
                  sigquit_restores_the_terminal, a_crash_restores_the_terminal_and_says_why,
-                 non_utf8_locale_draws_ascii]:
+                 non_utf8_locale_draws_ascii, identity_assumes_hop_by_hop_and_audits]:
         case()
     print("e2e: %d passed, %d failed" % (len(passed), len(failures)))
     sys.exit(1 if failures else 0)

@@ -16,6 +16,9 @@ public final class ConsoleRuntime {
     private let stopRequested: @Sendable () -> Bool
     /// For benchmarks: return after the first frame that shows every feed's data.
     public var exitAfterFirstFullFrame = false
+    /// Called once, after the first frame that shows every feed's data (the console trims its heap there).
+    public var onFullyLoaded: (() -> Void)?
+    private var reportedFullyLoaded = false
 
     public init(
         estate: Estate,
@@ -87,7 +90,11 @@ public final class ConsoleRuntime {
                 dirty = true
             }
             if dirty { draw() }
-            if exitAfterFirstFullFrame, isFullyLoaded { break }
+            if !reportedFullyLoaded, isFullyLoaded {
+                reportedFullyLoaded = true
+                if exitAfterFirstFullFrame { break }
+                onFullyLoaded?()
+            }
         }
     }
 

@@ -92,11 +92,15 @@ extension Frame {
         guard inner.height > 0 else { return }
         guard let snapshot = state.identityView.snapshot else { return }
         if let caller = snapshot.caller {
-            buffer.write(caller.arn, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: theme.title)
+            // The ARN is what matters: it may take two lines; the account and user id take what is left.
+            let arnLines = Array(DisplayWidth.wrap(caller.arn, to: max(10, inner.width - 1)).prefix(inner.height - 1))
+            for (offset, line) in arnLines.enumerated() {
+                buffer.write(line, x: inner.x + 1, y: inner.y + offset, maxWidth: inner.width - 1, style: theme.title)
+            }
             buffer.write(
-                "account \(caller.account)" + (caller.userID.isEmpty ? "" : " · \(caller.userID)"),
+                "account \(accountLabel(caller.account))" + (caller.userID.isEmpty ? "" : " · \(caller.userID)"),
                 x: inner.x + 1,
-                y: inner.y + 1,
+                y: inner.y + arnLines.count,
                 maxWidth: inner.width - 1,
                 style: theme.dim
             )
