@@ -55,8 +55,26 @@ struct SnapshotCommand: AsyncParsableCommand {
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
         let environment = ProcessInfo.processInfo.environment
         let audit = ConsoleCommand.auditLog(for: built, environment: environment)
-        try await StateLoader.open(screenID, on: &state, estate: built, audit: audit, clock: clock)
-        try await StateLoader.press(keyList, on: &state, estate: built, audit: audit, clock: clock)
+        let operatorName = OperatorName.current(environment: environment)
+        // Audit entries carry real time; the demo's clock only drives the estate.
+        let auditClock: any WallClock =
+            built.backends.allSatisfy { $0.kind == "demo" } ? clock : OffsetClock(start: Date())
+        try await StateLoader.open(
+            screenID,
+            on: &state,
+            estate: built,
+            audit: audit,
+            clock: auditClock,
+            operatorName: operatorName
+        )
+        try await StateLoader.press(
+            keyList,
+            on: &state,
+            estate: built,
+            audit: audit,
+            clock: auditClock,
+            operatorName: operatorName
+        )
         switch format {
         case "json":
             FileHandle.standardOutput.write(try ScreenData.json(for: screenID, state: state))

@@ -179,6 +179,25 @@ try:
     result = run(["assume", "pod-development", "--config", sb_config], env)
     check(result.returncode == 1 and "allowed_account_ids" in result.stderr and ACCOUNTS["development"] in result.stderr,
           "allowed_account_ids refuses the development session: %s" % result.stderr)
+
+    # The console's Identity screen on `kind: aws` (through snapshot, the same state machine and effects):
+    # the caller from the default chain (the stand-in's runner role), the operator's profiles, and Enter on a
+    # filtered profile walking its hop against moto.
+    console_config = os.path.join(work, "console.yaml")
+    with open(console_config, "w") as f:
+        f.write("backends:\n  - kind: aws\n  - kind: demo\n")
+    # AWS_ENDPOINT_URL: the default chain has no profile to name the endpoint, and nothing may leave 127.0.0.1.
+    console_env = dict(env, AWS_ENDPOINT_URL=ENDPOINT, AWS_REGION=REGION)
+    result = run(["snapshot", "--config", console_config, "--screen", "identity", "--size", "160x40",
+                  "--keys", "/ p o d - d e v Enter Enter"], console_env)
+    screen = result.stdout
+    check(result.returncode == 0 and "AWS config" in screen, "identity snapshot ran: %s" % result.stderr)
+    check(":assumed-role/cicd-kube2iam-gitlab_runner_ro" in screen, "You are: the runner role from the stand-in:\n" + screen)
+    check("Assume pod-development" in screen and "done" in screen and "delegated-role in" in screen,
+          "Enter walks the hop on screen:\n" + screen)
+    result = run(["snapshot", "--config", console_config, "--screen", "identity", "--format", "json"], console_env)
+    names = [p["name"] for p in json.loads(result.stdout or "{}").get("profiles", [])]
+    check("pod-development" in names and "wrong-secret" in names, "identity JSON lists the profiles: %s" % names)
 finally:
     runner_imds.stop()
 

@@ -13,19 +13,15 @@ extension StateLoader {
         on state: inout AppState,
         estate: Estate?,
         audit: any AuditLog = InMemoryAuditLog(),
-        clock: (any WallClock)? = nil
+        clock: (any WallClock)? = nil,
+        operatorName: String = "operator"
     ) async throws
         -> [Effect]
     {
+        let work = Work(estate: estate, audit: audit, clock: clock, operatorName: operatorName)
         var all: [Effect] = []
         for key in keys {
-            all += try await answer(
-                Update.apply(.key(key), to: &state),
-                on: &state,
-                estate: estate,
-                audit: audit,
-                clock: clock
-            )
+            all += try await answer(Update.apply(.key(key), to: &state), on: &state, work: work)
         }
         return all
     }
@@ -36,27 +32,26 @@ extension StateLoader {
         on state: inout AppState,
         estate: Estate?,
         audit: any AuditLog = InMemoryAuditLog(),
-        clock: (any WallClock)? = nil
+        clock: (any WallClock)? = nil,
+        operatorName: String = "operator"
     ) async throws {
         let previous = state.screen
         state.open(screen)
-        _ = try await answer(
-            state.arrivalEffects(from: previous),
-            on: &state,
-            estate: estate,
-            audit: audit,
-            clock: clock
-        )
+        let work = Work(estate: estate, audit: audit, clock: clock, operatorName: operatorName)
+        _ = try await answer(state.arrivalEffects(from: previous), on: &state, work: work)
+    }
+
+    /// Where answers come from: the estate, the audit log, the clock entries are stamped with, who acts.
+    struct Work {
+        var estate: Estate?
+        var audit: any AuditLog
+        var clock: (any WallClock)?
+        var operatorName: String
     }
 
     /// Runs effects in place, and the effects their results ask for, until none are left.
-    static func answer(
-        _ effects: [Effect],
-        on state: inout AppState,
-        estate: Estate?,
-        audit: any AuditLog,
-        clock: (any WallClock)?
-    ) async throws -> [Effect] {
+    static func answer(_ effects: [Effect], on state: inout AppState, work source: Work) async throws -> [Effect] {
+        let estate = source.estate
         var all = effects
         var pending = effects
         var rounds = 0
@@ -72,9 +67,14 @@ extension StateLoader {
                 case .loadIdentity, .assume, .loadAudit, .refreshSessions:
                     guard let estate else { continue }
                     let collected = Collected()
-                    let fixed = clock
+                    let fixed = source.clock
                     let now: @Sendable () -> Date = { fixed?.now() ?? Date() }
-                    let work = EffectWork(estate: estate, audit: audit, operatorName: "operator", now: now)
+                    let work = EffectWork(
+                        estate: estate,
+                        audit: source.audit,
+                        operatorName: source.operatorName,
+                        now: now
+                    )
                     await work.perform(effect) { collected.append($0) }
                     actions = collected.actions
                 default:
