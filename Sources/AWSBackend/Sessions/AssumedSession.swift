@@ -25,6 +25,32 @@ public struct AssumedSession: Sendable, Hashable, CustomStringConvertible {
     /// `GetCallerIdentity` of the result, when it was asked (`verify`, `allowed_account_ids`).
     public var identity: CallerIdentity? = nil
 
+    public init(
+        target: AssumeTarget,
+        credentials: AWSCredentials,
+        hops: [HopRecord],
+        base: String,
+        region: String,
+        account: String,
+        arn: String,
+        sessionName: String,
+        expiration: Date?,
+        notes: [String],
+        identity: CallerIdentity? = nil
+    ) {
+        self.target = target
+        self.credentials = credentials
+        self.hops = hops
+        self.base = base
+        self.region = region
+        self.account = account
+        self.arn = arn
+        self.sessionName = sessionName
+        self.expiration = expiration
+        self.notes = notes
+        self.identity = identity
+    }
+
     public var description: String {
         "AssumedSession(\(arn), expires \(expiration.map { "\($0)" } ?? "never"), \(credentials))"
     }
