@@ -42,7 +42,7 @@ struct ConsoleCommand: ParsableCommand {
             stopRequested: CursesTerminal.stopRequested
         )
         runtime.exitAfterFirstFullFrame = exitAfterFirstFrame
-        runtime.onFullyLoaded = CursesTerminal.trimMalloc
+        runtime.trimMemory = CursesTerminal.trimMalloc
         runtime.run()
         terminal.end()
         let signal = CursesTerminal.stopRequested() ? terminal.stopSignal : 0

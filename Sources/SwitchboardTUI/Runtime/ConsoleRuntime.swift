@@ -16,9 +16,12 @@ public final class ConsoleRuntime {
     private let stopRequested: @Sendable () -> Bool
     /// For benchmarks: return after the first frame that shows every feed's data.
     public var exitAfterFirstFullFrame = false
-    /// Called once, after the first frame that shows every feed's data (the console trims its heap there).
-    public var onFullyLoaded: (() -> Void)?
+    /// Hands freed heap pages back to the system: after the first frame that shows every feed's data, then
+    /// every `trimInterval` seconds (polls allocate and free; glibc keeps what they freed otherwise).
+    public var trimMemory: (() -> Void)?
+    public var trimInterval: TimeInterval = 30
     private var reportedFullyLoaded = false
+    private var lastTrim = Date.distantPast
 
     public init(
         estate: Estate,
@@ -93,9 +96,16 @@ public final class ConsoleRuntime {
             if !reportedFullyLoaded, isFullyLoaded {
                 reportedFullyLoaded = true
                 if exitAfterFirstFullFrame { break }
-                onFullyLoaded?()
+                trim()
+            } else if reportedFullyLoaded, clock.now().timeIntervalSince(lastTrim) >= trimInterval {
+                trim()
             }
         }
+    }
+
+    private func trim() {
+        lastTrim = clock.now()
+        trimMemory?()
     }
 
     private var isFullyLoaded: Bool { state.feeds.values.allSatisfy { $0.updatedAt != nil || $0.lastError != nil } }
