@@ -128,14 +128,14 @@ import Testing
         let body =
             "<ErrorResponse><Error><Type>Sender</Type><Code>\(code)</Code><Message>\(message)</Message></Error>"
             + "<RequestId>abc</RequestId></ErrorResponse>"
-        let error = STSError.parse(body, httpStatus: status)
+        let error = AWSServiceError.parse(body, httpStatus: status)
         #expect(error.code == code && error.requestID == "abc")
         #expect(error.operatorSentence.contains(sentence), "\(error.operatorSentence)")
         #expect(error.isRetryable == retry)
     }
 
     @Test func aNonSTSBodyIsStillOneClearLine() {
-        let error = STSError.parse("<html><body>502 Bad Gateway</body></html>\nmore", httpStatus: 502)
+        let error = AWSServiceError.parse("<html><body>502 Bad Gateway</body></html>\nmore", httpStatus: 502)
         #expect(error.code == "HTTP502" && error.isRetryable)
         #expect(error.message == "<html><body>502 Bad Gateway</body></html>")
     }

@@ -30,7 +30,7 @@ public struct STSClient: Sendable {
 
     /// Why an STS call failed: STS's own answer, or the way there.
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
-        case sts(STSError)
+        case sts(AWSServiceError)
         case transport(HTTPError)
         case malformed(STSResponse.Malformed)
         case invalid(STSRequest.InvalidParameter)
@@ -80,49 +80,26 @@ public struct STSClient: Sendable {
     }
 
     func send(_ body: String, credentials: AWSCredentials) async throws(Failure) -> String {
-        let signer = SigV4Signer(credentials: credentials, region: endpoint.region, service: "sts")
-        var attempt = 0
-        while true {
-            attempt += 1
-            let unsigned = SignableRequest(
-                method: "POST",
-                host: endpoint.url.hostHeader,
-                path: endpoint.url.path,
-                query: endpoint.url.query,
-                headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-                body: Array(body.utf8)
-            )
-            let signed = signer.sign(unsigned, at: now())
-            let request = HTTPRequest(
-                method: "POST",
-                url: endpoint.url,
-                headers: signed.headers.filter { $0.name.lowercased() != "host" },
-                body: signed.body,
-                timeout: 10
-            )
-            let failure: Failure
-            switch await exchange(request) {
-            case .success(let response):
-                if response.isSuccess { return response.text }
-                let error = STSError.parse(response.text, httpStatus: response.status)
-                guard error.isRetryable else { throw .sts(error) }
-                failure = .sts(error)
-            case .failure(let error):
-                guard error.isTransient else { throw .transport(error) }
-                failure = .transport(error)
-            }
-            guard attempt < maxAttempts else { throw failure }
-            await sleep(min(20, random() * pow(2, Double(attempt - 1))))
-        }
-    }
-
-    private func exchange(_ request: HTTPRequest) async -> Result<HTTPResponse, HTTPError> {
+        let client = AWSServiceClient(
+            service: "sts",
+            url: endpoint.url,
+            region: endpoint.region,
+            kind: .query,
+            http: http,
+            maxAttempts: maxAttempts,
+            now: now,
+            sleep: sleep,
+            random: random
+        )
         do {
-            return .success(try await http.send(request))
-        } catch let error as HTTPError {
-            return .failure(error)
+            return try await client.query(body, credentials: credentials)
         } catch {
-            return .failure(HTTPError(.closed, target: endpoint.url.hostHeader, "\(error)"))
+            switch error {
+            case .service(let service): throw .sts(service)
+            case .transport(let transport): throw .transport(transport)
+            case .malformed(let what), .invalid(let what):
+                throw .transport(HTTPError(.malformed, target: endpoint.url.hostHeader, what))
+            }
         }
     }
 }

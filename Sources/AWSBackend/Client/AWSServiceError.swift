@@ -1,6 +1,9 @@
-/// An STS error, parsed from the query protocol's `<ErrorResponse>`, with a sentence an operator can act on.
-/// Messages from STS never carry secrets; they may carry ARNs, which are kept.
-public struct STSError: Error, Sendable, Hashable, CustomStringConvertible {
+import Foundation
+
+/// An AWS service error, parsed from the query protocol's `<ErrorResponse>` (STS, IAM) or the JSON
+/// protocol's `{"__type": …, "message": …}` (Organizations, ECS, EKS), with a sentence an operator can act
+/// on. Messages from AWS never carry secrets; they may carry ARNs, which are kept.
+public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: String
     public var message: String
     public var httpStatus: Int
@@ -13,13 +16,30 @@ public struct STSError: Error, Sendable, Hashable, CustomStringConvertible {
         self.requestID = requestID
     }
 
-    /// From a response body; a body that is not an STS error becomes `HTTP <status>` with its first line.
-    public static func parse(_ body: String, httpStatus: Int) -> STSError {
+    /// From a JSON-protocol body: `__type` (maybe `prefix#Code`) or the `x-amzn-ErrorType` header, and
+    /// `message` / `Message`.
+    public static func parseJSON(_ body: [UInt8], httpStatus: Int, errorType: String?) -> AWSServiceError {
+        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+        let raw = (object["__type"] as? String) ?? errorType ?? "HTTP\(httpStatus)"
+        let code =
+            String(raw.split(separator: "#").last ?? Substring(raw)).split(separator: ":").first.map(String.init) ?? raw
+        let message =
+            (object["message"] as? String) ?? (object["Message"] as? String)
+            ?? String(String(decoding: body, as: UTF8.self).prefix(200))
+        return AWSServiceError(code: code, message: message, httpStatus: httpStatus)
+    }
+
+    /// From a response body; a body that is not an AWS error becomes `HTTP <status>` with its first line.
+    public static func parse(_ body: String, httpStatus: Int) -> AWSServiceError {
         guard let code = XMLText.value(of: "Code", in: body) else {
             let firstLine = body.split(separator: "\n").first.map(String.init) ?? ""
-            return STSError(code: "HTTP\(httpStatus)", message: String(firstLine.prefix(200)), httpStatus: httpStatus)
+            return AWSServiceError(
+                code: "HTTP\(httpStatus)",
+                message: String(firstLine.prefix(200)),
+                httpStatus: httpStatus
+            )
         }
-        return STSError(
+        return AWSServiceError(
             code: code,
             message: XMLText.value(of: "Message", in: body) ?? "",
             httpStatus: httpStatus,
@@ -34,14 +54,15 @@ public struct STSError: Error, Sendable, Hashable, CustomStringConvertible {
             "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
             "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
             "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException", "IDPCommunicationError",
+            "ConcurrentModificationException",
         ]
-        return throttled.contains(code) || [500, 502, 503, 504].contains(httpStatus)
+        return throttled.contains(code) || [429, 500, 502, 503, 504].contains(httpStatus)
     }
 
     /// What went wrong and what to do next.
     public var operatorSentence: String {
         switch code {
-        case "AccessDenied":
+        case "AccessDenied", "AccessDeniedException":
             if message.localizedCaseInsensitiveContains("MultiFactorAuthentication") {
                 return "Access denied: the role needs MFA; check mfa_serial and enter a fresh code. (\(message))"
             }
@@ -63,7 +84,7 @@ public struct STSError: Error, Sendable, Hashable, CustomStringConvertible {
         case "ValidationError":
             return "STS rejected a parameter: \(message)"
         default:
-            if isRetryable { return "STS is throttling or failing (\(code)); retrying with backoff." }
+            if isRetryable { return "AWS is throttling or failing (\(code)); retrying with backoff." }
             return "\(code): \(message)"
         }
     }
