@@ -59,6 +59,25 @@ def main():
         if unit:
             org.move_account(AccountId=accounts[name], SourceParentId=root, DestinationParentId=units[unit])
 
+    # Guardrails: SCPs on the core and workload OUs (as Control Tower's would be).
+    try:
+        org.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
+    except Exception:  # noqa: BLE001 - moto enables it already in some versions
+        pass
+    guardrails = {
+        "core": ("core-guardrails", {"Sid": "DenyLeavingTheOrganization", "Effect": "Deny",
+                                     "Action": "organizations:LeaveOrganization", "Resource": "*"}),
+        "workload": ("workload-guardrails", {"Sid": "DenyOutsideEU", "Effect": "Deny", "NotAction": ["iam:*", "sts:*"],
+                                             "Resource": "*",
+                                             "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-central-1"]}}}),
+    }
+    scps = {}
+    for unit, (name, statement) in guardrails.items():
+        policy = org.create_policy(Name=name, Description=name, Type="SERVICE_CONTROL_POLICY",
+                                   Content=json.dumps({"Version": "2012-10-17", "Statement": [statement]}))
+        scps[unit] = policy["Policy"]["PolicySummary"]["Id"]
+        org.attach_policy(PolicyId=scps[unit], TargetId=units[unit])
+
     cicd, jenkins = accounts["cicd"], accounts["jenkins"]
     node = make_role(cicd, "eks-node-instance-role",
                      doc({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}),
@@ -85,7 +104,7 @@ def main():
                                         "Action": "sts:AssumeRole"}),
                                    doc({"Sid": f"AssumeDeployRole{target.capitalize()}", "Effect": "Allow",
                                         "Action": "sts:AssumeRole", "Resource": deploy[target]}))
-    print(json.dumps({"endpoint": ENDPOINT, "region": REGION, "accounts": accounts,
+    print(json.dumps({"endpoint": ENDPOINT, "region": REGION, "accounts": accounts, "scps": scps,
                       "roles": {"node": node, "runner": runner, "delegated": delegated, "agents": agents,
                                 "deploy": deploy}}, indent=1))
 

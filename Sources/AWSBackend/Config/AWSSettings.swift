@@ -9,6 +9,8 @@ import SwitchboardCore
 ///   session_cache: memory                # or disk: 0600 in $XDG_STATE_HOME/switchboard/sessions.json
 ///   assume_role: cicd/delegated-role     # what `a` assumes in the selected account
 ///   assume_via: runner                   # the profile `a` starts from (default: profile)
+///   read_role: OrganizationAccountAccessRole   # entered in each member account to read its roles
+///   concurrency: 4                       # accounts read at once
 /// ```
 public struct AWSSettings: Sendable, Hashable {
     public enum CacheMode: String, Sendable, Hashable { case memory, disk }
@@ -19,9 +21,13 @@ public struct AWSSettings: Sendable, Hashable {
     public var sessionCache: CacheMode
     public var assumeRole: String
     public var assumeVia: String?
+    /// The role read in every member account (`read_role`), by path and name.
+    public var readRole: String
+    /// How many accounts are read at once.
+    public var concurrency: Int
 
     public static let keys: Set<String> = [
-        "profile", "allowed_account_ids", "session_cache", "assume_role", "assume_via",
+        "profile", "allowed_account_ids", "session_cache", "assume_role", "assume_via", "read_role", "concurrency",
     ]
 
     public init(
@@ -30,7 +36,9 @@ public struct AWSSettings: Sendable, Hashable {
         allowedAccountIDs: [String] = [],
         sessionCache: CacheMode = .memory,
         assumeRole: String = "cicd/delegated-role",
-        assumeVia: String? = nil
+        assumeVia: String? = nil,
+        readRole: String = "OrganizationAccountAccessRole",
+        concurrency: Int = 4
     ) {
         self.name = name
         self.profile = profile
@@ -38,6 +46,8 @@ public struct AWSSettings: Sendable, Hashable {
         self.sessionCache = sessionCache
         self.assumeRole = assumeRole
         self.assumeVia = assumeVia
+        self.readRole = readRole
+        self.concurrency = concurrency
     }
 
     public init(options: BackendOptions) throws {
@@ -60,6 +70,11 @@ public struct AWSSettings: Sendable, Hashable {
             throw options.error("assume_role", "write the role's path and name, like cicd/delegated-role")
         }
         assumeVia = options.string("assume_via")
+        readRole = options.string("read_role") ?? "OrganizationAccountAccessRole"
+        guard !readRole.isEmpty, !readRole.hasPrefix("/"), !readRole.contains(":") else {
+            throw options.error("read_role", "write the role's path and name, like OrganizationAccountAccessRole")
+        }
+        concurrency = try options.int("concurrency", in: 1...32) ?? 4
     }
 
     /// The ARN `a` assumes in an account.

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""`kind: aws` reading the seeded estate from moto (run by `scripts/moto-testbed run`, SWITCHBOARD_BIN names
+the binary): the organisation (accounts in their OUs, SCPs on core and workload) and every account's roles
+through OrganizationAccountAccessRole, as `snapshot --format json` and `trust` report them; a read role that
+is missing in some accounts shows on those accounts only.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN = os.environ["SWITCHBOARD_BIN"]
+ENDPOINT = os.environ["MOTO_ENDPOINT"]
+SEED = json.load(open(os.environ["MOTO_SEED"]))
+ACCOUNTS = SEED["accounts"]
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL " + message, flush=True)
+
+
+work = tempfile.mkdtemp(prefix="sb-estate-")
+with open(os.path.join(work, "aws-config"), "w") as f:
+    f.write("[profile management]\naws_access_key_id = testing\naws_secret_access_key = testing\n"
+            "region = %s\nendpoint_url = %s\n" % (SEED["region"], ENDPOINT))
+env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+env.update(HOME=work, XDG_STATE_HOME=os.path.join(work, "state"), XDG_CONFIG_HOME=os.path.join(work, "xdg"),
+           AWS_CONFIG_FILE=os.path.join(work, "aws-config"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(work, "none"),
+           AWS_EC2_METADATA_DISABLED="true")
+
+
+def config(extra=""):
+    path = os.path.join(work, "switchboard-%d.yaml" % len(os.listdir(work)))
+    with open(path, "w") as f:
+        f.write("estate: moto\nbackends:\n  - kind: aws\n    profile: management\n%s" % extra)
+    return path
+
+
+def run(*args):
+    return subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+plain = config()
+result = run("snapshot", "--config", plain, "--screen", "accounts", "--format", "json")
+check(result.returncode == 0, "accounts snapshot: %s" % result.stderr[-500:])
+organization = json.loads(result.stdout or "{}")
+units = {u["name"]: u for u in organization.get("root", {}).get("children", [])}
+check(sorted(units) == ["core", "workload"], "OUs: %s" % sorted(units))
+check(sorted(a["name"] for a in units.get("core", {}).get("accounts", [])) == ["audit", "log-archive"], "core accounts")
+check(sorted(a["name"] for a in units.get("workload", {}).get("accounts", [])) == ["development", "production"],
+      "workload accounts")
+at_root = sorted(a["name"] for a in organization.get("root", {}).get("accounts", []))
+check(set(["admin", "cicd", "jenkins"]) <= set(at_root), "accounts at the root: %s" % at_root)
+ids = {a["name"]: a["id"] for u in [organization.get("root", {})] + list(units.values()) for a in u.get("accounts", [])}
+check(all(ids.get(name) == ACCOUNTS[name] for name in ACCOUNTS), "account ids as seeded: %s" % ids)
+environments = {a["name"]: a["environment"] for u in units.values() for a in u["accounts"]}
+check(environments.get("production") == "production" and environments.get("development") == "non-production",
+      "environments: %s" % environments)
+policy_names = {p["id"]: p["name"] for p in organization.get("policies", [])}
+check(policy_names.get(SEED["scps"]["core"]) == "core-guardrails" and SEED["scps"]["core"] in units["core"]["policyIDs"],
+      "core SCP: %s" % policy_names)
+check(SEED["scps"]["workload"] in units["workload"]["policyIDs"], "workload SCP attached")
+
+result = run("trust", "--config", plain, "--findings", "--format", "json")
+check(result.returncode == 0, "trust findings: %s" % result.stderr[-500:])
+findings = json.loads(result.stdout or "[]")
+findings = findings.get("findings", findings) if isinstance(findings, dict) else findings
+deploy = SEED["roles"]["deploy"]["production"]
+rules = {(f.get("rule"), f.get("subject")) for f in findings}
+check(any(rule and "root" in rule and subject == deploy for rule, subject in rules),
+      "deploy-role's account-root trust is a finding: %s" % sorted(r for r in rules if r[1] == deploy))
+check(any(rule and "admin" in rule and subject == deploy for rule, subject in rules),
+      "deploy-role's * on * is a finding: %s" % sorted(r for r in rules if r[1] == deploy))
+
+result = run("trust", "--config", plain, "--to", deploy, "--format", "json")
+check(result.returncode == 0 and "deploy-role-agent-production" in result.stdout,
+      "the Jenkins agent role reaches production's deploy-role: %s" % (result.stderr[-300:] or result.stdout[:300]))
+
+# A read role only some accounts have: the others say so, the rest of the inventory stands.
+partial = config("    read_role: cicd/delegated-role\n")
+result = run("trust", "--config", partial, "--to", SEED["roles"]["delegated"]["development"], "--format", "json")
+check(result.returncode == 0 and "cicd-kube2iam-gitlab_runner_role" in result.stdout,
+      "inventory read through the delegated roles: %s" % (result.stderr[-300:] or result.stdout[:300]))
+
+print("estate: %d failed" % len(failures) if failures else "estate: ok")
+sys.exit(1 if failures else 0)
