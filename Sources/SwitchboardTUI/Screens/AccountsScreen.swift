@@ -36,8 +36,13 @@ extension Frame {
                     ]
                 case .account(let account, _, _):
                     let envStyle = account.environment == .production ? theme.warn : theme.dim
+                    let unreadable = frame.state.identity?.unreadable?[account.id] != nil
+                    let name = account.name + (unreadable ? " \(frame.theme.symbol(for: .failed))" : "")
                     return [
-                        Span(frame.treeLabel(node, account.name, expanded: list.expanded)),
+                        Span(
+                            frame.treeLabel(node, name, expanded: list.expanded),
+                            style: unreadable ? theme.error : .plain
+                        ),
                         Span(account.id), Span(Self.shortEnvironment(account.environment), style: envStyle),
                     ]
                 }
@@ -84,7 +89,10 @@ extension Frame {
             field("SCPs", policyIDs.isEmpty ? "none" : policyNames(policyIDs))
             lines.append(Line([]))
             lines.append(Line("Deploy roles", style: theme.title))
-            if let identity = state.identity {
+            if let reason = state.identity?.unreadable?[account.id] {
+                // This account alone could not be read: say why, keep the rest of the estate live.
+                lines.append(Line("  \(theme.symbol(for: .failed)) roles unreadable: \(reason)", style: theme.error))
+            } else if let identity = state.identity {
                 let roles = identity.roles(inAccount: account.id)
                 let deploy = roles.filter { $0.name.contains("deploy") || $0.name.contains("delegated") }
                 if deploy.isEmpty { lines.append(Line("  none", style: theme.dim)) }
