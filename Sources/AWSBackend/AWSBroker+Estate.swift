@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTransport
 import SwitchboardCore
+import Synchronization
 
 /// The `kind: aws` backend's estate side: the organisation from Organizations with the base credentials
 /// (the management or delegated-admin account), and every account's roles through its read role, a few
@@ -69,7 +70,9 @@ extension AWSBroker: OrganizationSource, IdentitySource {
             json: "AWSOrganizationsV20161128"
         )
         do {
-            return try await OrganizationsReader(client: client, credentials: credentials).read()
+            let organization = try await OrganizationsReader(client: client, credentials: credentials).read()
+            recentOrganization.set(organization)
+            return organization
         } catch {
             throw BackendError(.unavailable, "Organizations: \(error)")
         }
@@ -77,7 +80,12 @@ extension AWSBroker: OrganizationSource, IdentitySource {
 
     public func identityInventory() async throws -> IdentityInventory {
         let (credentials, profile) = try await baseCredentials()
-        let organization = try await organization()
+        let organization: Organization
+        if let recent = recentOrganization.get(maxAge: 60) {
+            organization = recent
+        } else {
+            organization = try await self.organization()
+        }
         let iam = try serviceClient("iam", envName: "IAM", host: "iam.amazonaws.com", profile: profile, json: nil)
         let sts = STSClient(
             endpoint: try STSEndpoint.resolve(environment: environment, profile: profile),
@@ -128,5 +136,19 @@ extension AWSBroker: OrganizationSource, IdentitySource {
             bindings: [],
             unreadable: unreadable.isEmpty ? nil : unreadable
         )
+    }
+}
+
+/// A value and when it was stored, shared by copies of a struct.
+final class RecentValue<Value: Sendable>: Sendable {
+    private let storage = Mutex<(Date, Value)?>(nil)
+
+    func set(_ value: Value) { storage.withLock { $0 = (Date(), value) } }
+
+    func get(maxAge: TimeInterval) -> Value? {
+        storage.withLock { entry in
+            guard let (time, value) = entry, Date().timeIntervalSince(time) <= maxAge else { return nil }
+            return value
+        }
     }
 }

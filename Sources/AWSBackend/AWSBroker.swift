@@ -18,6 +18,8 @@ public struct AWSBroker: CredentialBroker {
     /// The console's clock: expirations are shown on its timeline (the demo's runs from its own epoch).
     let displayClock: (any WallClock)?
     let readFile: @Sendable (String) -> String?
+    /// The last organisation read, so the identity poll right after the organisation poll does not read it again.
+    let recentOrganization = RecentValue<Organization>()
 
     public init(
         settings: AWSSettings,

@@ -32,8 +32,18 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --trust: roles per account.")
     var rolesPerAccount: Int = 20
 
+    @Flag(name: .long, help: "Measure one full read of the `kind: aws` estate of --config: wall time and API calls.")
+    var aws = false
+
+    @Option(name: .long, help: "With --aws: the switchboard config with a `kind: aws` backend.")
+    var config: String?
+
+    @Option(name: .long, help: "With --aws: full reads to time.")
+    var cycles: Int = 3
+
     func run() async throws {
         if trust { return benchTrust() }
+        if aws { return try await benchAWS() }
         let frameSize = try UsageError.frameSize(size)
         guard (1...1000).contains(scale) else { throw UsageError("--scale \(scale): use 1 to 1000") }
         let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(1800))
