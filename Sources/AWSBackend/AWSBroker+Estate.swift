@@ -131,9 +131,12 @@ extension AWSBroker: OrganizationSource, IdentitySource {
                 if let account = next.next() { add(account) }
             }
         }
+        // Compute bindings start the trust graph's chains (node group → node role, task definition → task role);
+        // without them the roles still stand.
+        let bindings = (try? await computeRead().bindings) ?? []
         return IdentityInventory(
             roles: roles.sorted { $0.arn < $1.arn },
-            bindings: [],
+            bindings: bindings,
             unreadable: unreadable.isEmpty ? nil : unreadable
         )
     }

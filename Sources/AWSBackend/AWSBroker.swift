@@ -20,6 +20,8 @@ public struct AWSBroker: CredentialBroker {
     let readFile: @Sendable (String) -> String?
     /// The last organisation read, so the identity poll right after the organisation poll does not read it again.
     let recentOrganization = RecentValue<Organization>()
+    /// The last compute read, shared by the runners poll and the identity poll's bindings.
+    let recentCompute = RecentValue<ComputeReader.Result>()
 
     public init(
         settings: AWSSettings,

@@ -80,6 +80,30 @@ result = run("trust", "--config", plain, "--to", deploy, "--format", "json")
 check(result.returncode == 0 and "deploy-role-agent-production" in result.stdout,
       "the Jenkins agent role reaches production's deploy-role: %s" % (result.stderr[-300:] or result.stdout[:300]))
 
+# Compute: the Jenkins agents on ECS and the runner node groups on EKS, as seeded (moto checks no signature
+# on these calls here: its auth is off, and with it on moto fails body-less EKS GETs, a moto bug).
+compute = config("    compute_accounts: [cicd, jenkins]\n")
+result = run("snapshot", "--config", compute, "--screen", "runners", "--format", "json")
+check(result.returncode == 0, "runners snapshot: %s" % result.stderr[-500:])
+runners = json.loads(result.stdout or "{}")
+pools = {p["name"]: p for p in runners.get("pools", [])}
+check(sorted(pools) == ["big", "medium", "small"], "node-group pools: %s" % sorted(pools))
+check(all(p.get("nodeGroup", {}).get("nodeRoleARN") == SEED["roles"]["node"] for p in pools.values()),
+      "every pool's nodes use the node role")
+check(pools.get("small", {}).get("nodeGroup", {}).get("desiredSize") == 2, "small pool's desired size")
+templates = {t["label"]: t for t in runners.get("agentTemplates", [])}
+expected = {v["label"]: k for k, v in SEED["compute"]["ecs"]["tasks"].items()}
+check(sorted(templates) == sorted(expected), "agent templates: %s" % sorted(templates))
+for label, target in expected.items():
+    template = templates.get(label, {})
+    check(template.get("taskRoleARN") == SEED["roles"]["agents"][target], "%s task role" % label)
+    check([a["taskARN"] for a in template.get("agents", [])] == [SEED["compute"]["ecs"]["tasks"][target]["task"]],
+          "%s has its one running agent" % label)
+result = run("trust", "--config", compute, "--from", "instance-profile:eks:gitlab-runners/runners-small")
+check(result.returncode == 0 and "development:cicd/delegated-role" in result.stdout,
+      "the node group reaches development's delegated role through the node and runner roles: %s"
+      % (result.stderr[-300:] or result.stdout[:600]))
+
 # A read role only some accounts have: the others say so, the rest of the inventory stands.
 partial = config("    read_role: cicd/delegated-role\n")
 result = run("trust", "--config", partial, "--to", SEED["roles"]["delegated"]["development"], "--format", "json")

@@ -9,6 +9,7 @@ Usage: seed_estate.py ENDPOINT        (a loopback http://127.0.0.1:PORT; nothing
 import json
 import sys
 import urllib.parse
+import urllib.request
 
 import boto3
 
@@ -104,9 +105,59 @@ def main():
                                         "Action": "sts:AssumeRole"}),
                                    doc({"Sid": f"AssumeDeployRole{target.capitalize()}", "Effect": "Allow",
                                         "Action": "sts:AssumeRole", "Resource": deploy[target]}))
+    compute = seed_compute(accounts, node, agents)
     print(json.dumps({"endpoint": ENDPOINT, "region": REGION, "accounts": accounts, "scps": scps,
                       "roles": {"node": node, "runner": runner, "delegated": delegated, "agents": agents,
-                                "deploy": deploy}}, indent=1))
+                                "deploy": deploy}, "compute": compute}, indent=1))
+
+
+def seed_compute(accounts, node, agents):
+    """The Jenkins ECS cluster (one running agent task per target, tagged with its jenkins.label, frozen in
+    RUNNING) in the jenkins account, and the EKS cluster with the small/medium/big node groups in cicd."""
+    # Tasks stay RUNNING however often they are described (moto otherwise moves them on each DescribeTasks).
+    request = urllib.request.Request(
+        ENDPOINT + "/moto-api/state-manager/set-transition", method="POST",
+        data=json.dumps({"model_name": "ecs::task", "transition": {"progression": "manual", "times": 1000000000}}).encode(),
+        headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=10).read()
+    jenkins = assumed_session(accounts["jenkins"])
+    ec2 = jenkins.client("ec2", region_name=REGION, endpoint_url=ENDPOINT)
+    vpc = ec2.create_vpc(CidrBlock="10.40.0.0/16")["Vpc"]["VpcId"]
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": True})
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.40.1.0/24")["Subnet"]["SubnetId"]
+    group = ec2.create_security_group(GroupName="jenkins-agents", Description="agents", VpcId=vpc)["GroupId"]
+    ecs = jenkins.client("ecs", region_name=REGION, endpoint_url=ENDPOINT)
+    ecs.create_cluster(clusterName="jenkins-agents")
+    tasks = {}
+    for target, role in agents.items():
+        label = "Agent" + target.replace("-", " ").title().replace(" ", "")
+        definition = ecs.register_task_definition(
+            family="jenkins-agent-" + target, taskRoleArn=role, networkMode="awsvpc", cpu="512", memory="1024",
+            requiresCompatibilities=["FARGATE"], tags=[{"key": "jenkins.label", "value": label}],
+            containerDefinitions=[{"name": "jnlp", "image": "jenkins/inbound-agent", "cpu": 512, "memory": 1024,
+                                   "logConfiguration": {"logDriver": "awslogs", "options": {
+                                       "awslogs-group": "/ecs/jenkins-agents", "awslogs-region": REGION}}}],
+        )["taskDefinition"]["taskDefinitionArn"]
+        task = ecs.run_task(cluster="jenkins-agents", taskDefinition=definition, launchType="FARGATE", count=1,
+                            startedBy="jenkins-ecs-plugin", tags=[{"key": "jenkins.label", "value": label}],
+                            networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group]}})
+        tasks[target] = {"label": label, "taskDefinition": definition, "task": task["tasks"][0]["taskArn"]}
+    cicd = assumed_session(accounts["cicd"])
+    ec2 = cicd.client("ec2", region_name=REGION, endpoint_url=ENDPOINT)
+    vpc = ec2.create_vpc(CidrBlock="10.50.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock="10.50.%d.0/24" % i)["Subnet"]["SubnetId"] for i in (1, 2)]
+    eks = cicd.client("eks", region_name=REGION, endpoint_url=ENDPOINT)
+    eks.create_cluster(name="gitlab-runners", roleArn=node, resourcesVpcConfig={"subnetIds": subnets})
+    pools = {"small": ("t3.large", 1, 2, 6), "medium": ("m5.xlarge", 1, 2, 4), "big": ("c5.4xlarge", 0, 1, 3)}
+    for pool, (instance, low, desired, high) in pools.items():
+        eks.create_nodegroup(clusterName="gitlab-runners", nodegroupName="runners-" + pool, nodeRole=node,
+                             subnets=subnets, instanceTypes=[instance], labels={"pool": pool},
+                             scalingConfig={"minSize": low, "desiredSize": desired, "maxSize": high})
+    return {"ecs": {"cluster": "jenkins-agents", "tasks": tasks}, "eks": {"cluster": "gitlab-runners", "pools": pools}}
+
+
+def assumed_session(account):
+    return boto3.Session(**enter(account))
 
 
 if __name__ == "__main__":

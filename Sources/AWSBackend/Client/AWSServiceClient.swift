@@ -10,6 +10,8 @@ public struct AWSServiceClient: Sendable {
         case query
         /// JSON body with `X-Amz-Target: prefix.Operation` (Organizations, ECS).
         case json(targetPrefix: String, version: String)
+        /// REST with JSON answers: the operation is the method and path (EKS).
+        case restJSON
     }
 
     /// Why a call failed: the service's answer, or the way there.
@@ -90,7 +92,23 @@ public struct AWSServiceClient: Sendable {
         return object
     }
 
-    func send(_ body: [UInt8], operation: String?, credentials: AWSCredentials) async throws(Failure) -> [UInt8] {
+    /// A REST-JSON GET (`/clusters/NAME/node-groups?nextToken=…`): the decoded answer object.
+    public func get(_ target: String, credentials: AWSCredentials) async throws(Failure) -> [String: Any] {
+        let answer = try await send([], operation: nil, credentials: credentials, method: "GET", target: target)
+        if answer.isEmpty { return [:] }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(answer))) as? [String: Any] else {
+            throw .malformed("\(service) GET \(target) answered with something that is not a JSON object")
+        }
+        return object
+    }
+
+    func send(
+        _ body: [UInt8],
+        operation: String?,
+        credentials: AWSCredentials,
+        method: String = "POST",
+        target: String? = nil
+    ) async throws(Failure) -> [UInt8] {
         let signer = SigV4Signer(credentials: credentials, region: region, service: service)
         var headers: [(name: String, value: String)]
         switch kind {
@@ -100,12 +118,16 @@ public struct AWSServiceClient: Sendable {
             headers = [
                 ("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation ?? "")"),
             ]
+        case .restJSON:
+            headers = [("Accept", "application/json")]
         }
+        let base = self.url
+        let url = target.map { base.with(target: (base.path == "/" ? "" : base.path) + $0) } ?? base
         var attempt = 0
         while true {
             attempt += 1
             let unsigned = SignableRequest(
-                method: "POST",
+                method: method,
                 host: url.hostHeader,
                 path: url.path,
                 query: url.query,
@@ -114,7 +136,7 @@ public struct AWSServiceClient: Sendable {
             )
             let signed = signer.sign(unsigned, at: now())
             let request = HTTPRequest(
-                method: "POST",
+                method: method,
                 url: url,
                 headers: signed.headers.filter { $0.name.lowercased() != "host" },
                 body: signed.body,
@@ -127,7 +149,7 @@ public struct AWSServiceClient: Sendable {
                 let error: AWSServiceError
                 switch kind {
                 case .query: error = AWSServiceError.parse(response.text, httpStatus: response.status)
-                case .json:
+                case .json, .restJSON:
                     error = AWSServiceError.parseJSON(
                         response.body,
                         httpStatus: response.status,

@@ -11,6 +11,8 @@ import SwitchboardCore
 ///   assume_via: runner                   # the profile `a` starts from (default: profile)
 ///   read_role: OrganizationAccountAccessRole   # entered in each member account to read its roles
 ///   concurrency: 4                       # accounts read at once
+///   regions: [eu-central-1]              # where ECS and EKS are read (default: the profile's region)
+///   compute_accounts: [cicd, jenkins]    # accounts whose ECS/EKS are read (default: every active one)
 /// ```
 public struct AWSSettings: Sendable, Hashable {
     public enum CacheMode: String, Sendable, Hashable { case memory, disk }
@@ -25,9 +27,15 @@ public struct AWSSettings: Sendable, Hashable {
     public var readRole: String
     /// How many accounts are read at once.
     public var concurrency: Int
+    /// Regions where ECS and EKS are read (default: the base profile's region).
+    public var regions: [String]
+    /// Accounts (names or ids) where ECS and EKS are read (default: every active account).
+    public var computeAccounts: [String]
 
     public static let keys: Set<String> = [
         "profile", "allowed_account_ids", "session_cache", "assume_role", "assume_via", "read_role", "concurrency",
+        "regions",
+        "compute_accounts",
     ]
 
     public init(
@@ -38,7 +46,9 @@ public struct AWSSettings: Sendable, Hashable {
         assumeRole: String = "cicd/delegated-role",
         assumeVia: String? = nil,
         readRole: String = "OrganizationAccountAccessRole",
-        concurrency: Int = 4
+        concurrency: Int = 4,
+        regions: [String] = [],
+        computeAccounts: [String] = []
     ) {
         self.name = name
         self.profile = profile
@@ -48,6 +58,8 @@ public struct AWSSettings: Sendable, Hashable {
         self.assumeVia = assumeVia
         self.readRole = readRole
         self.concurrency = concurrency
+        self.regions = regions
+        self.computeAccounts = computeAccounts
     }
 
     public init(options: BackendOptions) throws {
@@ -75,6 +87,12 @@ public struct AWSSettings: Sendable, Hashable {
             throw options.error("read_role", "write the role's path and name, like OrganizationAccountAccessRole")
         }
         concurrency = try options.int("concurrency", in: 1...32) ?? 4
+        regions = options.list("regions")
+        for region in regions where region.isEmpty || !region.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" })
+        {
+            throw options.error("regions", "\"\(region)\" is not a region name like eu-central-1")
+        }
+        computeAccounts = options.list("compute_accounts")
     }
 
     /// The ARN `a` assumes in an account.

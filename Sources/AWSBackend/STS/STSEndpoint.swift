@@ -44,13 +44,14 @@ public struct STSEndpoint: Sendable, Hashable {
 }
 
 /// The endpoint of another service, with the same precedence as STS: `AWS_ENDPOINT_URL_<SERVICE>`,
-/// `AWS_ENDPOINT_URL`, the profile's `endpoint_url`, else the service's global endpoint (IAM and
-/// Organizations are global, signed for us-east-1).
+/// `AWS_ENDPOINT_URL`, the profile's `endpoint_url`, else the service's endpoint (IAM and Organizations are
+/// global, signed for us-east-1; regional services pass their region and regional host).
 public enum ServiceEndpoint {
     public static func resolve(
         service: String,
         envName: String,
         globalHost: String,
+        region fixed: String? = nil,
         environment: [String: String],
         profile: AWSProfile?
     ) throws(CredentialError) -> (url: HTTPURL, region: String) {
@@ -58,9 +59,9 @@ public enum ServiceEndpoint {
         let override =
             environment["AWS_ENDPOINT_URL_\(envName)"] ?? environment["AWS_ENDPOINT_URL"]
             ?? (ignoreConfig ? nil : profile?["endpoint_url"])
-        guard let override else { return (HTTPURL(scheme: "https", host: globalHost), "us-east-1") }
+        guard let override else { return (HTTPURL(scheme: "https", host: globalHost), fixed ?? "us-east-1") }
         do {
-            let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"]
+            let region = fixed ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"]
             return (try HTTPURL(override), region ?? "us-east-1")
         } catch {
             throw CredentialError(source: "endpoint_url for \(service)", "\(error)")

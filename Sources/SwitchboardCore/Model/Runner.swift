@@ -56,10 +56,13 @@ public struct RunnerPool: Codable, Sendable, Hashable, Identifiable {
     public var runners: [Runner]
     /// Jobs waiting for this pool (pending jobs whose tags it serves).
     public var queuedJobs: Int
+    /// The EKS node group the pool's pods run on, when an AWS backend reports it.
+    public var nodeGroup: NodeGroup?
 
     public var id: String { name }
 
-    public init(name: String, tags: [String], runners: [Runner], queuedJobs: Int) {
+    public init(name: String, tags: [String], runners: [Runner], queuedJobs: Int, nodeGroup: NodeGroup? = nil) {
+        self.nodeGroup = nodeGroup
         self.name = name
         self.tags = tags
         self.runners = runners
@@ -115,6 +118,44 @@ public struct AgentTemplate: Codable, Sendable, Hashable, Identifiable {
         self.targetAccountID = targetAccountID
         self.cluster = cluster
         self.agents = agents
+    }
+}
+
+/// An EKS managed node group: where a runner pool's pods run, and the node role every pod on it can use.
+public struct NodeGroup: Codable, Sendable, Hashable {
+    public var cluster: String
+    public var name: String
+    public var status: String
+    public var instanceTypes: [String]
+    public var minSize: Int
+    public var desiredSize: Int
+    public var maxSize: Int
+    public var nodeRoleARN: String
+    public var accountID: String
+    public var region: String
+
+    public init(
+        cluster: String,
+        name: String,
+        status: String,
+        instanceTypes: [String],
+        minSize: Int,
+        desiredSize: Int,
+        maxSize: Int,
+        nodeRoleARN: String,
+        accountID: String,
+        region: String
+    ) {
+        self.cluster = cluster
+        self.name = name
+        self.status = status
+        self.instanceTypes = instanceTypes
+        self.minSize = minSize
+        self.desiredSize = desiredSize
+        self.maxSize = maxSize
+        self.nodeRoleARN = nodeRoleARN
+        self.accountID = accountID
+        self.region = region
     }
 }
 

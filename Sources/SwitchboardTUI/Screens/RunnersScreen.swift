@@ -28,6 +28,19 @@ extension Frame {
                     Span(label("GitLab runners"), style: theme.title), Span("\(pools) pools", style: theme.dim),
                     Span(""), Span("\(runners) runners", style: theme.dim),
                 ]
+            case .pool(let pool) where pool.runners.isEmpty && pool.nodeGroup != nil:
+                // The AWS side alone: the node group the pool's pods run on.
+                let group = pool.nodeGroup!
+                return [
+                    Span(label("pool " + pool.name), style: theme.title),
+                    Span(group.status.lowercased(), style: group.status == "ACTIVE" ? theme.ok : theme.warn),
+                    Span("\(group.desiredSize)"),
+                    Span(
+                        "EKS \(group.cluster)/\(group.name) · \(group.desiredSize) nodes (\(group.minSize)–\(group.maxSize)) · "
+                            + group.instanceTypes.joined(separator: ","),
+                        style: theme.dim
+                    ),
+                ]
             case .pool(let pool):
                 let style = pool.onlineCount == pool.runners.count ? theme.ok : theme.warn
                 let queue = pool.queuedJobs == 0 ? "no queue" : "\(pool.queuedJobs) queued"
@@ -58,7 +71,11 @@ extension Frame {
                     Span(label(template.label), style: theme.title),
                     Span("\(template.agents.count) running", style: template.agents.isEmpty ? theme.dim : theme.ok),
                     Span("\(template.agents.count)"),
-                    Span("\(template.taskDefinition) → \(template.targetAccountID)", style: theme.dim),
+                    Span(
+                        template.taskDefinition
+                            + (template.targetAccountID.isEmpty ? "" : " → \(template.targetAccountID)"),
+                        style: theme.dim
+                    ),
                 ]
             case .agent(let agent, _):
                 return [

@@ -1,0 +1,101 @@
+import Foundation
+import SwitchboardCore
+
+/// The `kind: aws` backend's compute side: Jenkins agents on ECS and GitLab runner node groups on EKS in the
+/// configured accounts and regions, and the bindings (task definition → task role, node group → node role)
+/// the trust graph starts its chains from.
+extension AWSBroker: RunnerSource {
+    public func runners() async throws -> RunnerInventory {
+        let compute = try await computeRead()
+        return RunnerInventory(pools: compute.pools, agentTemplates: compute.templates)
+    }
+
+    /// One read of every compute account and region (reused for a minute by the identity poll's bindings).
+    func computeRead() async throws -> ComputeReader.Result {
+        if let recent = recentCompute.get(maxAge: 60) { return recent }
+        let (credentials, profile) = try await baseCredentials()
+        let organization: Organization
+        if let recent = recentOrganization.get(maxAge: 300) {
+            organization = recent
+        } else {
+            organization = try await self.organization()
+        }
+        let wanted = Set(settings.computeAccounts)
+        let accounts = organization.accounts.filter {
+            $0.status == "ACTIVE" && (wanted.isEmpty || wanted.contains($0.name) || wanted.contains($0.id))
+        }
+        let regions =
+            settings.regions.isEmpty
+            ? [environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] ?? "us-east-1"]
+            : settings.regions
+        let sts = STSClient(endpoint: try STSEndpoint.resolve(environment: environment, profile: profile), http: http)
+        var merged = ComputeReader.Result()
+        var failures: [String] = []
+        for account in accounts {
+            var keys = credentials
+            if account.id != organization.managementAccountID {
+                let call = STSRequest.AssumeRole(
+                    roleARN: "arn:aws:iam::\(account.id):role/\(settings.readRole)",
+                    sessionName: "switchboard-read"
+                )
+                do {
+                    keys = try await sts.assumeRole(call, with: credentials).credentials
+                } catch {
+                    failures.append("\(account.name): read role \(settings.readRole): \(error)")
+                    continue
+                }
+            }
+            for region in regions {
+                do {
+                    let reader = ComputeReader(
+                        ecs: try regionalClient(
+                            "ecs",
+                            region: region,
+                            profile: profile,
+                            json: "AmazonEC2ContainerServiceV20141113"
+                        ),
+                        eks: try regionalClient("eks", region: region, profile: profile, json: nil),
+                        credentials: keys,
+                        account: account.id
+                    )
+                    let found = try await reader.read()
+                    merged.pools += found.pools
+                    merged.templates += found.templates
+                    merged.bindings += found.bindings
+                } catch {
+                    failures.append("\(account.name) \(region): \(error)")
+                }
+            }
+        }
+        if merged.pools.isEmpty && merged.templates.isEmpty, let first = failures.first {
+            throw BackendError(.unavailable, first + (failures.count > 1 ? " (and \(failures.count - 1) more)" : ""))
+        }
+        merged.pools.sort { $0.name < $1.name }
+        merged.templates.sort { $0.label < $1.label }
+        recentCompute.set(merged)
+        return merged
+    }
+
+    func regionalClient(
+        _ service: String,
+        region: String,
+        profile: AWSProfile?,
+        json: String?
+    ) throws -> AWSServiceClient {
+        let (url, signingRegion) = try ServiceEndpoint.resolve(
+            service: service,
+            envName: service.uppercased(),
+            globalHost: "\(service).\(region).amazonaws.com",
+            region: region,
+            environment: environment,
+            profile: profile
+        )
+        return AWSServiceClient(
+            service: service,
+            url: url,
+            region: signingRegion,
+            kind: json.map { .json(targetPrefix: $0, version: "1.1") } ?? .restJSON,
+            http: http
+        )
+    }
+}
