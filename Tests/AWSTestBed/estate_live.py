@@ -110,5 +110,54 @@ result = run("trust", "--config", partial, "--to", SEED["roles"]["delegated"]["d
 check(result.returncode == 0 and "cicd-kube2iam-gitlab_runner_role" in result.stdout,
       "inventory read through the delegated roles: %s" % (result.stderr[-300:] or result.stdout[:300]))
 
+# Through a proxy that throttles, fails and answers slowly: retried with backoff, the estate still reads;
+# a service that stays down is reported, not hidden.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fault_proxy import FaultProxy  # noqa: E402
+
+proxy = FaultProxy(ENDPOINT)
+port = proxy.start()
+throttle_json = '{"__type":"ThrottlingException","message":"Rate exceeded"}'
+throttle_xml = ("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>"
+                "</Error></ErrorResponse>")
+
+
+def flaky(n, method, path, headers):
+    if n % 4 == 1:
+        if "X-Amz-Target" in headers:
+            return ("status", 400, throttle_json, "application/x-amz-json-1.1")
+        return ("status", 400, throttle_xml, "text/xml")
+    if n % 4 == 2:
+        return ("status", 503, "Service Unavailable", "text/plain")
+    if n % 9 == 3:
+        return ("slow", 1.0)
+    return None
+
+
+proxy.rule = flaky
+saved = env["AWS_CONFIG_FILE"]
+with open(os.path.join(work, "aws-config-proxy"), "w") as f:
+    f.write("[profile management]\naws_access_key_id = testing\naws_secret_access_key = testing\n"
+            "region = %s\nendpoint_url = http://127.0.0.1:%d\n" % (SEED["region"], port))
+env["AWS_CONFIG_FILE"] = os.path.join(work, "aws-config-proxy")
+try:
+    result = run("snapshot", "--config", plain, "--screen", "accounts", "--format", "json")
+    through = json.loads(result.stdout or "{}")
+    names = sorted(a["name"] for u in [through.get("root", {})] + through.get("root", {}).get("children", [])
+                   for a in u.get("accounts", []))
+    check(result.returncode == 0 and set(ACCOUNTS) <= set(names),
+          "the estate reads through throttling and 503s: %s %s" % (names, result.stderr[-300:]))
+    check(proxy.counts["injected"] >= 5, "the proxy injected failures: %s" % proxy.counts)
+
+    proxy.rule = lambda n, method, path, headers: (
+        ("status", 500, '{"__type":"ServiceException","message":"down for maintenance"}', "application/x-amz-json-1.1")
+        if "Organizations" in headers.get("X-Amz-Target", "") else None)
+    result = run("snapshot", "--config", plain, "--screen", "accounts", "--size", "120x30")
+    check(result.returncode == 0 and "unavailable" in result.stdout and "down for maintenance" in result.stdout,
+          "a service that stays down is on screen, the console still draws:\n" + result.stdout[-1500:])
+finally:
+    proxy.stop()
+    env["AWS_CONFIG_FILE"] = saved
+
 print("estate: %d failed" % len(failures) if failures else "estate: ok")
 sys.exit(1 if failures else 0)

@@ -84,7 +84,10 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
         case "ValidationError":
             return "STS rejected a parameter: \(message)"
         default:
-            if isRetryable { return "AWS is throttling or failing (\(code)); retrying with backoff." }
+            if isRetryable {
+                return "AWS is throttling or failing (\(code)\(message.isEmpty ? "" : ": " + message)), still after "
+                    + "retries with backoff."
+            }
             return "\(code): \(message)"
         }
     }
