@@ -120,8 +120,8 @@ import Testing
             false
         ),
         ("RegionDisabledException", "STS is not activated in this region", 403, "not active in this region", false),
-        ("Throttling", "Rate exceeded", 400, "retrying with backoff", true),
-        ("InternalFailure", "oops", 500, "retrying with backoff", true),
+        ("Throttling", "Rate exceeded", 400, "after retries with backoff", true),
+        ("InternalFailure", "oops", 500, "after retries with backoff", true),
         ("MalformedPolicyDocument", "bad policy", 400, "session policy", false),
     ])
     func errorsBecomeSentences(code: String, message: String, status: Int, sentence: String, retry: Bool) {
