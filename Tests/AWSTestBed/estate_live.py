@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 BIN = os.environ["SWITCHBOARD_BIN"]
 ENDPOINT = os.environ["MOTO_ENDPOINT"]
@@ -155,6 +156,35 @@ try:
     result = run("snapshot", "--config", plain, "--screen", "accounts", "--size", "120x30")
     check(result.returncode == 0 and "unavailable" in result.stdout and "down for maintenance" in result.stdout,
           "a service that stays down is on screen, the console still draws:\n" + result.stdout[-1500:])
+
+    # The real console in tmux while every AWS answer takes 2 s: it draws at once, keys act at once, the data
+    # arrives when it arrives.
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "EndToEnd"))
+    import e2e  # noqa: E402
+
+    e2e.BINARY = BIN
+    proxy.rule = lambda n, method, path, headers: ("slow", 2.0)
+    pane_dir = tempfile.mkdtemp(prefix="sb-estate-tmux-")
+    pane = e2e.Pane(pane_dir, args=["--config", plain], env={
+        k: env[k] for k in ["AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_EC2_METADATA_DISABLED",
+                            "XDG_STATE_HOME"]})
+    try:
+        pane.wait_text("Switchboard", "Overview", timeout=10)
+        started = time.monotonic()
+        pane.keys("2")
+        pane.wait_text("[2 Accounts]", timeout=5)
+        latency = time.monotonic() - started
+        check(latency < 1.5, "a key while AWS is slow takes effect at once: %.2f s" % latency)
+        pane.keys("?")
+        pane.wait_text("Help", "Esc closes", timeout=5)
+        pane.keys("Escape")
+        pane.wait_text("production", "workload", timeout=90)
+        pane.keys("q")
+        check(pane.exit_status() == 0, "q exits 0")
+    except AssertionError as error:
+        check(False, "console under a slow AWS: %s" % error)
+    finally:
+        pane.kill()
 finally:
     proxy.stop()
     env["AWS_CONFIG_FILE"] = saved
