@@ -123,7 +123,7 @@ throttle_xml = ("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code
                 "</Error></ErrorResponse>")
 
 
-def flaky(n, method, path, headers):
+def flaky(n, method, path, headers, body):
     if n % 4 == 1:
         if "X-Amz-Target" in headers:
             return ("status", 400, throttle_json, "application/x-amz-json-1.1")
@@ -150,7 +150,21 @@ try:
           "the estate reads through throttling and 503s: %s %s" % (names, result.stderr[-300:]))
     check(proxy.counts["injected"] >= 5, "the proxy injected failures: %s" % proxy.counts)
 
-    proxy.rule = lambda n, method, path, headers: (
+    # One member account's read role refuses (moto would hand out keys for any role with its auth off):
+    # that account says so, the others are read.
+    audit_role = "arn%%3Aaws%%3Aiam%%3A%%3A%s%%3Arole%%2FOrganizationAccountAccessRole" % ACCOUNTS["audit"]
+    denied = ("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to "
+              "perform: sts:AssumeRole</Message></Error></ErrorResponse>")
+    proxy.rule = lambda n, method, path, headers, body: (
+        ("status", 403, denied, "text/xml") if audit_role.encode() in body else None)
+    result = run("snapshot", "--config", plain, "--screen", "accounts", "--size", "160x40", "--keys", "j j")
+    check(result.returncode == 0 and "audit ✘" in result.stdout and "roles unreadable" in result.stdout
+          and "Access denied" in result.stdout, "the audit account alone is marked unreadable:\n" + result.stdout)
+    result = run("trust", "--config", plain, "--to", SEED["roles"]["deploy"]["production"])
+    check(result.returncode == 0 and "deploy-role-agent-production" in result.stdout,
+          "the rest of the inventory stands: %s" % (result.stderr[-300:] or result.stdout[:300]))
+
+    proxy.rule = lambda n, method, path, headers, body: (
         ("status", 500, '{"__type":"ServiceException","message":"down for maintenance"}', "application/x-amz-json-1.1")
         if "Organizations" in headers.get("X-Amz-Target", "") else None)
     result = run("snapshot", "--config", plain, "--screen", "accounts", "--size", "120x30")
@@ -163,7 +177,7 @@ try:
     import e2e  # noqa: E402
 
     e2e.BINARY = BIN
-    proxy.rule = lambda n, method, path, headers: ("slow", 2.0)
+    proxy.rule = lambda n, method, path, headers, body: ("slow", 2.0)
     pane_dir = tempfile.mkdtemp(prefix="sb-estate-tmux-")
     pane = e2e.Pane(pane_dir, args=["--config", plain], env={
         k: env[k] for k in ["AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_EC2_METADATA_DISABLED",

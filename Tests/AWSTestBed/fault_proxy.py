@@ -2,7 +2,7 @@
 """A loopback proxy in front of moto that misbehaves on purpose: throttles, fails with 500/503, answers
 slowly, by a rule set at run time. Only 127.0.0.1 is bound and only the given moto endpoint is forwarded to.
 
-As a module: FaultProxy(upstream).start() → port; .rule = function(n, method, path, headers) → None to
+As a module: FaultProxy(upstream).start() → port; .rule = function(n, method, path, headers, body) → None to
 forward, ("status", code, body, content_type) to answer instead, or ("slow", seconds) to delay then forward;
 .stop(); .counts.
 """
@@ -19,7 +19,7 @@ class FaultProxy:
         parsed = urllib.parse.urlparse(upstream)
         assert parsed.hostname == "127.0.0.1", "the proxy forwards to loopback only"
         self.upstream = upstream.rstrip("/")
-        self.rule = lambda n, method, path, headers: None
+        self.rule = lambda n, method, path, headers, body: None
         self.counts = {"forwarded": 0, "injected": 0, "slow": 0}
         self.lock = threading.Lock()
         self.n = 0
@@ -37,7 +37,7 @@ class FaultProxy:
                 with proxy.lock:
                     proxy.n += 1
                     n = proxy.n
-                action = proxy.rule(n, self.command, self.path, dict(self.headers))
+                action = proxy.rule(n, self.command, self.path, dict(self.headers), body)
                 if action and action[0] == "status":
                     _, code, text, content_type = action
                     data = text.encode()

@@ -91,7 +91,10 @@ extension Frame {
             lines.append(Line("Deploy roles", style: theme.title))
             if let reason = state.identity?.unreadable?[account.id] {
                 // This account alone could not be read: say why, keep the rest of the estate live.
-                lines.append(Line("  \(theme.symbol(for: .failed)) roles unreadable: \(reason)", style: theme.error))
+                let text = "\(theme.symbol(for: .failed)) roles unreadable: \(reason)"
+                for part in DisplayWidth.wrap(text, to: max(10, inner.width - 4)) {
+                    lines.append(Line("  " + part, style: theme.error))
+                }
             } else if let identity = state.identity {
                 let roles = identity.roles(inAccount: account.id)
                 let deploy = roles.filter { $0.name.contains("deploy") || $0.name.contains("delegated") }
