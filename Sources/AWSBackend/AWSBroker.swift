@@ -9,6 +9,8 @@ import SwitchboardCore
 public struct AWSBroker: CredentialBroker {
     public let name: String
     public var kind: String { "aws" }
+    /// Organizations every 5 minutes, IAM every 10, ECS and EKS every minute.
+    public var defaultIntervals: [FeedID: TimeInterval] { [.organization: 300, .identity: 600, .runners: 60] }
     public let settings: AWSSettings
     let environment: [String: String]
     let http: any HTTPClient

@@ -32,7 +32,7 @@ struct ConsoleCommand: ParsableCommand {
         let theme = look.resolve(config: config, unicode: terminal.supportsUnicode)
         let runtime = ConsoleRuntime(
             estate: built,
-            intervals: config.intervals,
+            intervals: config.intervals(for: built),
             terminal: terminal,
             theme: theme,
             clock: clock,

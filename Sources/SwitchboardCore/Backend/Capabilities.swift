@@ -1,9 +1,17 @@
+import Foundation
+
 /// A backend offers any subset of these capabilities; the estate takes each from the first backend offering it.
 public protocol Backend: Sendable {
     /// The name the config gives it (shown in the header).
     var name: String { get }
     /// The config `kind:` that made it (`demo`, `aws`, `gitlab`…).
     var kind: String { get }
+    /// How often this backend's feeds should be polled when the config does not say (API costs differ).
+    var defaultIntervals: [FeedID: TimeInterval] { get }
+}
+
+extension Backend {
+    public var defaultIntervals: [FeedID: TimeInterval] { [:] }
 }
 
 /// The AWS organisation: OUs, accounts, SCPs.

@@ -41,6 +41,11 @@ public struct ConfigLoader: Sendable {
                 sawBackends = true
             case "poll":
                 config.intervals = try intervals(value, file: file)
+                config.explicitIntervals = Set(
+                    (try mapping(value, key: "poll", file: file)).compactMap {
+                        $0.0.string.flatMap(FeedID.init(rawValue:))
+                    }
+                )
             case "ui":
                 try ui(value, into: &config, file: file)
             default:

@@ -6,6 +6,8 @@ public struct SwitchboardConfig: Sendable, Hashable {
     public var estateName: String
     public var backends: [BackendOptions]
     public var intervals: PollIntervals
+    /// The feeds whose interval the file sets; the others take their backend's default.
+    public var explicitIntervals: Set<FeedID> = []
     public var theme: String?
     public var ascii: Bool?
 
@@ -30,6 +32,20 @@ public struct SwitchboardConfig: Sendable, Hashable {
         estateName: "demo",
         backends: [BackendOptions(kind: "demo", name: "demo", file: "(built-in)")]
     )
+
+    /// The intervals to poll `estate` with: the file's where it sets them, else the serving backend's default
+    /// (`kind: aws` polls ECS and EKS once a minute), else the global defaults.
+    public func intervals(for estate: Estate) -> PollIntervals {
+        var result = intervals
+        let servers: [FeedID: (any Backend)?] = [
+            .organization: estate.organization, .identity: estate.identity, .runners: estate.runners,
+            .pipelines: estate.pipelines,
+        ]
+        for (feed, backend) in servers where !explicitIntervals.contains(feed) {
+            if let preferred = backend?.defaultIntervals[feed] { result[feed] = preferred }
+        }
+        return result
+    }
 
     /// `$XDG_CONFIG_HOME/switchboard/config.yaml`, else `~/.config/switchboard/config.yaml`.
     public static func defaultPath(environment: [String: String]) -> String? {
