@@ -20,7 +20,12 @@ import Testing
         config.explicitIntervals = [.runners]
         #expect(config.intervals(for: estate).runners == 20)
 
-        let parsed = try ConfigLoader(registry: BackendRegistry()).parse("poll:\n  pipelines: 20s\n", file: "c.yaml")
+        var registry = BackendRegistry()
+        registry.register(.init(kind: "aws", keys: []) { _ in SlowRunners() })
+        let parsed = try ConfigLoader(registry: registry).parse(
+            "backends:\n  - kind: aws\npoll:\n  pipelines: 20s\n",
+            file: "c.yaml"
+        )
         #expect(parsed.explicitIntervals == [.pipelines])
         #expect(parsed.intervals(for: estate).runners == 60 && parsed.intervals(for: estate).pipelines == 20)
     }
