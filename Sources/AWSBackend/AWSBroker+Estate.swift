@@ -79,56 +79,22 @@ extension AWSBroker: OrganizationSource, IdentitySource {
     }
 
     public func identityInventory() async throws -> IdentityInventory {
-        let (credentials, profile) = try await baseCredentials()
-        let organization: Organization
-        if let recent = recentOrganization.get(maxAge: 60) {
-            organization = recent
-        } else {
-            organization = try await self.organization()
-        }
+        let (_, profile) = try await baseCredentials()
+        let organization = try await recentOrFreshOrganization(maxAge: 60)
         let iam = try serviceClient("iam", envName: "IAM", host: "iam.amazonaws.com", profile: profile, json: nil)
-        let sts = STSClient(
-            endpoint: try STSEndpoint.resolve(environment: environment, profile: profile),
-            http: http
-        )
         let accounts = organization.accounts.filter { $0.status == "ACTIVE" }
-        let readRole = settings.readRole
-        let management = organization.managementAccountID
         var roles: [Role] = []
         var unreadable: [String: String] = [:]
-        await withTaskGroup(of: (String, Result<[Role], any Error>).self) { group in
-            var next = accounts.makeIterator()
-            func add(_ account: Account) {
-                group.addTask {
-                    do {
-                        var keys = credentials
-                        if account.id != management {
-                            let call = STSRequest.AssumeRole(
-                                roleARN: "arn:aws:iam::\(account.id):role/\(readRole)",
-                                sessionName: "switchboard-read"
-                            )
-                            do {
-                                keys = try await sts.assumeRole(call, with: credentials).credentials
-                            } catch {
-                                throw BackendError(.unavailable, "read role \(readRole): \(error)")
-                            }
-                        }
-                        return (
-                            account.id,
-                            .success(try await IAMReader(client: iam, credentials: keys).roles(account: account.id))
-                        )
-                    } catch {
-                        return (account.id, .failure(error))
-                    }
-                }
+        for (account, result) in try await eachAccount(
+            accounts,
+            organization: organization,
+            { account, keys in
+                try await IAMReader(client: iam, credentials: keys).roles(account: account.id)
             }
-            for _ in 0..<settings.concurrency { if let account = next.next() { add(account) } }
-            for await (id, result) in group {
-                switch result {
-                case .success(let found): roles += found
-                case .failure(let error): unreadable[id] = "\(error)"
-                }
-                if let account = next.next() { add(account) }
+        ) {
+            switch result {
+            case .success(let found): roles += found
+            case .failure(let error): unreadable[account.id] = "\(error)"
             }
         }
         // Compute bindings start the trust graph's chains (node group → node role, task definition → task role);
@@ -140,6 +106,78 @@ extension AWSBroker: OrganizationSource, IdentitySource {
             unreadable: unreadable.isEmpty ? nil : unreadable
         )
     }
+
+    func recentOrFreshOrganization(maxAge: TimeInterval) async throws -> Organization {
+        if let recent = recentOrganization.get(maxAge: maxAge) { return recent }
+        return try await organization()
+    }
+
+    /// Runs `body` in every account with its read role's credentials (the base credentials in the management
+    /// account), `concurrency` accounts at a time; each account's failure stays with that account. Read-role
+    /// sessions are kept while they have more than five minutes left, so the IAM and compute polls share them.
+    func eachAccount<T: Sendable>(
+        _ accounts: [Account],
+        organization: Organization,
+        _ body: @escaping @Sendable (Account, AWSCredentials) async throws -> T
+    ) async throws -> [(Account, Result<T, any Error>)] {
+        let (credentials, profile) = try await baseCredentials()
+        let sts = STSClient(endpoint: try STSEndpoint.resolve(environment: environment, profile: profile), http: http)
+        let readRole = settings.readRole
+        let management = organization.managementAccountID
+        let sessions = readSessions
+        var out: [(Account, Result<T, any Error>)] = []
+        await withTaskGroup(of: (Account, Result<T, any Error>).self) { group in
+            var next = accounts.makeIterator()
+            func add(_ account: Account) {
+                group.addTask {
+                    do {
+                        var keys = credentials
+                        if account.id != management {
+                            if let kept = sessions.get(account.id) {
+                                keys = kept
+                            } else {
+                                let call = STSRequest.AssumeRole(
+                                    roleARN: "arn:aws:iam::\(account.id):role/\(readRole)",
+                                    sessionName: "switchboard-read"
+                                )
+                                do {
+                                    keys = try await sts.assumeRole(call, with: credentials).credentials
+                                } catch {
+                                    throw BackendError(.unavailable, "read role \(readRole): \(error)")
+                                }
+                                sessions.set(account.id, keys)
+                            }
+                        }
+                        return (account, .success(try await body(account, keys)))
+                    } catch {
+                        return (account, .failure(error))
+                    }
+                }
+            }
+            for _ in 0..<settings.concurrency { if let account = next.next() { add(account) } }
+            for await entry in group {
+                out.append(entry)
+                if let account = next.next() { add(account) }
+            }
+        }
+        return out.sorted { $0.0.id < $1.0.id }
+    }
+}
+
+/// Read-role credentials by account, handed out while they have more than five minutes left.
+final class ReadSessions: Sendable {
+    private let storage = Mutex<[String: AWSCredentials]>([:])
+
+    func get(_ account: String) -> AWSCredentials? {
+        storage.withLock { sessions in
+            guard let keys = sessions[account], (keys.expiration ?? .distantFuture).timeIntervalSinceNow > 300 else {
+                return nil
+            }
+            return keys
+        }
+    }
+
+    func set(_ account: String, _ keys: AWSCredentials) { storage.withLock { $0[account] = keys } }
 }
 
 /// A value and when it was stored, shared by copies of a struct.

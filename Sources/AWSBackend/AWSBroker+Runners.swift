@@ -13,13 +13,8 @@ extension AWSBroker: RunnerSource {
     /// One read of every compute account and region (reused for a minute by the identity poll's bindings).
     func computeRead() async throws -> ComputeReader.Result {
         if let recent = recentCompute.get(maxAge: 60) { return recent }
-        let (credentials, profile) = try await baseCredentials()
-        let organization: Organization
-        if let recent = recentOrganization.get(maxAge: 300) {
-            organization = recent
-        } else {
-            organization = try await self.organization()
-        }
+        let (_, profile) = try await baseCredentials()
+        let organization = try await recentOrFreshOrganization(maxAge: 300)
         let wanted = Set(settings.computeAccounts)
         let accounts = organization.accounts.filter {
             $0.status == "ACTIVE" && (wanted.isEmpty || wanted.contains($0.name) || wanted.contains($0.id))
@@ -28,43 +23,36 @@ extension AWSBroker: RunnerSource {
             settings.regions.isEmpty
             ? [environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] ?? "us-east-1"]
             : settings.regions
-        let sts = STSClient(endpoint: try STSEndpoint.resolve(environment: environment, profile: profile), http: http)
+        let clients = try regions.map { region in
+            (
+                try regionalClient("ecs", region: region, profile: profile, json: "AmazonEC2ContainerServiceV20141113"),
+                try regionalClient("eks", region: region, profile: profile, json: nil)
+            )
+        }
         var merged = ComputeReader.Result()
         var failures: [String] = []
-        for account in accounts {
-            var keys = credentials
-            if account.id != organization.managementAccountID {
-                let call = STSRequest.AssumeRole(
-                    roleARN: "arn:aws:iam::\(account.id):role/\(settings.readRole)",
-                    sessionName: "switchboard-read"
-                )
-                do {
-                    keys = try await sts.assumeRole(call, with: credentials).credentials
-                } catch {
-                    failures.append("\(account.name): read role \(settings.readRole): \(error)")
-                    continue
+        for (account, result) in try await eachAccount(
+            accounts,
+            organization: organization,
+            { account, keys in
+                var found = ComputeReader.Result()
+                for (ecs, eks) in clients {
+                    let part = try await ComputeReader(ecs: ecs, eks: eks, credentials: keys, account: account.id)
+                        .read()
+                    found.pools += part.pools
+                    found.templates += part.templates
+                    found.bindings += part.bindings
                 }
+                return found
             }
-            for region in regions {
-                do {
-                    let reader = ComputeReader(
-                        ecs: try regionalClient(
-                            "ecs",
-                            region: region,
-                            profile: profile,
-                            json: "AmazonEC2ContainerServiceV20141113"
-                        ),
-                        eks: try regionalClient("eks", region: region, profile: profile, json: nil),
-                        credentials: keys,
-                        account: account.id
-                    )
-                    let found = try await reader.read()
-                    merged.pools += found.pools
-                    merged.templates += found.templates
-                    merged.bindings += found.bindings
-                } catch {
-                    failures.append("\(account.name) \(region): \(error)")
-                }
+        ) {
+            switch result {
+            case .success(let found):
+                merged.pools += found.pools
+                merged.templates += found.templates
+                merged.bindings += found.bindings
+            case .failure(let error):
+                failures.append("\(account.name): \(error)")
             }
         }
         if merged.pools.isEmpty && merged.templates.isEmpty, let first = failures.first {

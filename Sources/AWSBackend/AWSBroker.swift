@@ -24,6 +24,8 @@ public struct AWSBroker: CredentialBroker {
     let recentOrganization = RecentValue<Organization>()
     /// The last compute read, shared by the runners poll and the identity poll's bindings.
     let recentCompute = RecentValue<ComputeReader.Result>()
+    /// Read-role sessions, shared by the IAM and compute polls.
+    let readSessions = ReadSessions()
 
     public init(
         settings: AWSSettings,
