@@ -100,11 +100,13 @@ extension AWSBroker: OrganizationSource, IdentitySource {
         // Compute bindings start the trust graph's chains (node group → node role, task definition → task role);
         // without them the roles still stand.
         let bindings = (try? await computeRead().bindings) ?? []
-        return IdentityInventory(
+        let inventory = IdentityInventory(
             roles: roles.sorted { $0.arn < $1.arn },
             bindings: bindings,
             unreadable: unreadable.isEmpty ? nil : unreadable
         )
+        recentInventory.set(inventory)
+        return inventory
     }
 
     func recentOrFreshOrganization(maxAge: TimeInterval) async throws -> Organization {

@@ -7,7 +7,33 @@ import SwitchboardCore
 extension AWSBroker: RunnerSource {
     public func runners() async throws -> RunnerInventory {
         let compute = try await computeRead()
-        return RunnerInventory(pools: compute.pools, agentTemplates: compute.templates)
+        let inventory = recentInventory.get(maxAge: .infinity)
+        let templates = compute.templates.map { template in
+            var named = template
+            if named.targetAccountID.isEmpty, let inventory {
+                named.targetAccountID = Self.deployTarget(of: template.taskRoleARN, in: inventory) ?? ""
+            }
+            return named
+        }
+        return RunnerInventory(pools: compute.pools, agentTemplates: templates)
+    }
+
+    /// The account a task role deploys to: the other account of the roles its policies let it assume
+    /// (`sts:AssumeRole` on `arn:aws:iam::TARGET:role/…`), when there is exactly one.
+    static func deployTarget(of roleARN: String, in inventory: IdentityInventory) -> String? {
+        guard let role = inventory.roles.first(where: { $0.arn == roleARN }) else { return nil }
+        let texts = (role.inlinePolicies + role.attachedPolicies).map(\.document.json)
+            .filter { $0.contains("sts:AssumeRole") }
+        var accounts = Set<String>()
+        for text in texts {
+            var rest = Substring(text)
+            while let range = rest.range(of: "arn:aws:iam::") {
+                let digits = rest[range.upperBound...].prefix { $0.isNumber }
+                if digits.count == 12, String(digits) != role.accountID { accounts.insert(String(digits)) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return accounts.count == 1 ? accounts.first : nil
     }
 
     /// One read of every compute account and region (reused for a minute by the identity poll's bindings).

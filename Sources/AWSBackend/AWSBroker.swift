@@ -24,6 +24,8 @@ public struct AWSBroker: CredentialBroker {
     let recentOrganization = RecentValue<Organization>()
     /// The last compute read, shared by the runners poll and the identity poll's bindings.
     let recentCompute = RecentValue<ComputeReader.Result>()
+    /// The last identity inventory, to name the account each Jenkins agent template deploys to.
+    let recentInventory = RecentValue<IdentityInventory>()
     /// Read-role sessions, shared by the IAM and compute polls.
     let readSessions = ReadSessions()
 
