@@ -74,7 +74,13 @@ class FaultProxy:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = do_PUT = do_DELETE = handle_any
+            def handle_safely(self):
+                try:
+                    self.handle_any()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a console quitting mid-request): nothing to answer
+
+            do_GET = do_POST = do_PUT = do_DELETE = handle_safely
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -59,6 +59,11 @@ def main():
         accounts[name] = status["AccountId"]
         if unit:
             org.move_account(AccountId=accounts[name], SourceParentId=root, DestinationParentId=units[unit])
+        # As in AWS, the role Organizations creates is an administrator of its account (moto's has no policy,
+        # which only matters once its authentication is on).
+        client("iam", **enter(accounts[name])).put_role_policy(
+            RoleName="OrganizationAccountAccessRole", PolicyName="AdministratorAccess",
+            PolicyDocument=doc({"Effect": "Allow", "Action": "*", "Resource": "*"}))
 
     # Guardrails: SCPs on the core and workload OUs (as Control Tower's would be).
     try:

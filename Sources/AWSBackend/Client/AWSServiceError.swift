@@ -19,6 +19,11 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
     /// From a JSON-protocol body: `__type` (maybe `prefix#Code`) or the `x-amzn-ErrorType` header, and
     /// `message` / `Message`.
     public static func parseJSON(_ body: [UInt8], httpStatus: Int, errorType: String?) -> AWSServiceError {
+        let text = String(decoding: body, as: UTF8.self)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<") {
+            // Some front ends (and moto's authentication) answer a JSON-protocol call with an XML error.
+            return parse(text, httpStatus: httpStatus)
+        }
         let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
         let raw = (object["__type"] as? String) ?? errorType ?? "HTTP\(httpStatus)"
         let code =
