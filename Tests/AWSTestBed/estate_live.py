@@ -217,6 +217,21 @@ iam.create_user(UserName="estate-reader")
 iam.put_user_policy(UserName="estate-reader", PolicyName="read", PolicyDocument=json.dumps(
     {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
 key = iam.create_access_key(UserName="estate-reader")["AccessKey"]
+# A read role allowed IAM's Get/List calls but not GetAccountAuthorizationDetails, in development only.
+keys = boto3.client("sts", region_name=SEED["region"], endpoint_url=ENDPOINT, aws_access_key_id="testing",
+                    aws_secret_access_key="testing").assume_role(
+    RoleArn="arn:aws:iam::%s:role/OrganizationAccountAccessRole" % ACCOUNTS["development"],
+    RoleSessionName="seed")["Credentials"]
+development_iam = boto3.client("iam", region_name=SEED["region"], endpoint_url=ENDPOINT,
+                               aws_access_key_id=keys["AccessKeyId"], aws_secret_access_key=keys["SecretAccessKey"],
+                               aws_session_token=keys["SessionToken"])
+development_iam.create_role(RoleName="limited-reader", AssumeRolePolicyDocument=json.dumps({
+    "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                                            "Action": "sts:AssumeRole"}]}))
+development_iam.put_role_policy(RoleName="limited-reader", PolicyName="read", PolicyDocument=json.dumps({
+    "Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["iam:Get*", "iam:List*"], "Resource": "*"},
+        {"Effect": "Deny", "Action": "iam:GetAccountAuthorizationDetails", "Resource": "*"}]}))
 urllib.request.urlopen(urllib.request.Request(ENDPOINT + "/moto-api/reset-auth", data=b"0", method="POST",
                                               headers={"Content-Type": "text/plain"}), timeout=10).read()
 with open(os.path.join(work, "aws-config-auth"), "w") as f:
@@ -232,6 +247,14 @@ check(result.returncode == 0 and set(ACCOUNTS) <= set(names), "auth on: the orga
 result = run("trust", "--config", signed, "--to", deploy)
 check(result.returncode == 0 and "deploy-role-agent-production" in result.stdout,
       "auth on: IAM through the read roles: %s" % (result.stderr[-300:] or result.stdout[:300]))
+limited = config("    read_role: limited-reader\n    compute_accounts: [no-compute-here]\n")
+result = run("trust", "--config", limited, "--to", SEED["roles"]["deploy"]["development"])
+check(result.returncode == 0 and "deploy-role" in result.stdout and ACCOUNTS["jenkins"] in result.stdout,
+      "auth on, GetAccountAuthorizationDetails denied: the per-role calls read development's roles: %s"
+      % (result.stderr[-400:] or result.stdout[:600]))
+if failures:
+    debug = run("snapshot", "--config", limited, "--screen", "accounts", "--size", "200x30", "--keys", "j j j j j")
+    print(debug.stdout)
 with open(os.path.join(work, "aws-config-wrong"), "w") as f:
     f.write("[profile management]\naws_access_key_id = %s\naws_secret_access_key = wrong\nregion = %s\n"
             "endpoint_url = %s\n" % (key["AccessKeyId"], SEED["region"], ENDPOINT))

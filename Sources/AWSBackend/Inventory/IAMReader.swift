@@ -3,7 +3,8 @@ import SwitchboardCore
 
 /// Reads one account's roles with IAM (query protocol): `GetAccountAuthorizationDetails` (roles with trust,
 /// inline and attached policies, boundaries; managed policies with their default version's document), and
-/// `ListRoles` for each role's MaxSessionDuration (which the former leaves out). Both paginate with `Marker`.
+/// `ListRoles` for each role's MaxSessionDuration (which the former leaves out); where the first is refused,
+/// the per-role calls instead. Everything paginates with `Marker`.
 /// Fields a server leaves out are tolerated (moto 5 omits `PolicyName` in `Policies`).
 public struct IAMReader: Sendable {
     let client: AWSServiceClient
@@ -55,6 +56,96 @@ public struct IAMReader: Sendable {
     public func roles(
         account: String,
         counter: OrganizationsReader.Counter? = nil
+    ) async throws(AWSServiceClient.Failure) -> [Role] {
+        do {
+            return try await authorizationDetails(account: account, counter: counter)
+        } catch {
+            // A read role may be allowed the per-role calls but not GetAccountAuthorizationDetails.
+            let refused: Set = ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]
+            guard let code = error.code, refused.contains(code) else { throw error }
+            return try await perRole(account: account, counter: counter)
+        }
+    }
+
+    /// The slower way, one role at a time: ListRoles, then each role's GetRole (boundary, tags),
+    /// ListRolePolicies + GetRolePolicy, ListAttachedRolePolicies + GetPolicy + GetPolicyVersion (the default
+    /// version, each managed policy read once).
+    func perRole(
+        account: String,
+        counter: OrganizationsReader.Counter?
+    ) async throws(AWSServiceClient.Failure)
+        -> [Role]
+    {
+        var managed: [String: NamedPolicy] = [:]
+        func managedPolicy(_ arn: String, name: String?) async throws(AWSServiceClient.Failure) -> NamedPolicy {
+            if let known = managed[arn] { return known }
+            let policy = try await pages("GetPolicy", [("PolicyArn", arn)], counter: counter).first?.child("Policy")
+            let version = policy?.value("DefaultVersionId") ?? "v1"
+            let document = try await pages(
+                "GetPolicyVersion",
+                [("PolicyArn", arn), ("VersionId", version)],
+                counter: counter
+            ).first?.child("PolicyVersion")?.value("Document")
+            let named = NamedPolicy(
+                name: name ?? policy?.value("PolicyName") ?? String(arn.split(separator: "/").last ?? ""),
+                arn: arn,
+                document: Self.document(document)
+            )
+            managed[arn] = named
+            return named
+        }
+        var roles: [Role] = []
+        for page in try await pages("ListRoles", [], counter: counter) {
+            for listed in page.members("Roles") {
+                guard let name = listed.value("RoleName") else { continue }
+                let detail = try await pages("GetRole", [("RoleName", name)], counter: counter).first?.child("Role")
+                var inline: [NamedPolicy] = []
+                for names in try await pages("ListRolePolicies", [("RoleName", name)], counter: counter) {
+                    for policyName in names.child("PolicyNames")?.children.map(\.text) ?? [] {
+                        let document = try await pages(
+                            "GetRolePolicy",
+                            [("RoleName", name), ("PolicyName", policyName)],
+                            counter: counter
+                        ).first?.value("PolicyDocument")
+                        inline.append(NamedPolicy(name: policyName, document: Self.document(document)))
+                    }
+                }
+                var attached: [NamedPolicy] = []
+                for list in try await pages("ListAttachedRolePolicies", [("RoleName", name)], counter: counter) {
+                    for item in list.members("AttachedPolicies") {
+                        guard let arn = item.value("PolicyArn") else { continue }
+                        attached.append(try await managedPolicy(arn, name: item.value("PolicyName")))
+                    }
+                }
+                var boundary: NamedPolicy?
+                if let arn = detail?.child("PermissionsBoundary")?.value("PermissionsBoundaryArn") {
+                    boundary = try await managedPolicy(arn, name: nil)
+                }
+                var tags: [String: String] = [:]
+                for tag in detail?.members("Tags") ?? [] {
+                    if let key = tag.value("Key") { tags[key] = tag.value("Value") ?? "" }
+                }
+                var role = Role(
+                    accountID: account,
+                    path: listed.value("Path") ?? "/",
+                    name: name,
+                    roleID: listed.value("RoleId") ?? "",
+                    trustPolicy: Self.document(listed.value("AssumeRolePolicyDocument")),
+                    inlinePolicies: inline,
+                    attachedPolicies: attached,
+                    permissionsBoundary: boundary,
+                    tags: tags
+                )
+                role.maxSessionDuration = listed.value("MaxSessionDuration").flatMap(Int.init) ?? 3600
+                roles.append(role)
+            }
+        }
+        return roles.sorted { $0.arn < $1.arn }
+    }
+
+    func authorizationDetails(
+        account: String,
+        counter: OrganizationsReader.Counter?
     ) async throws(AWSServiceClient.Failure) -> [Role] {
         let details = try await pages(
             "GetAccountAuthorizationDetails",
