@@ -65,6 +65,9 @@ policy_names = {p["id"]: p["name"] for p in organization.get("policies", [])}
 check(policy_names.get(SEED["scps"]["core"]) == "core-guardrails" and SEED["scps"]["core"] in units["core"]["policyIDs"],
       "core SCP: %s" % policy_names)
 check(SEED["scps"]["workload"] in units["workload"]["policyIDs"], "workload SCP attached")
+production = [a for a in units.get("workload", {}).get("accounts", []) if a["name"] == "production"]
+check(production and SEED["scps"]["production"] in (production[0].get("policyIDs") or []),
+      "the SCP attached to production itself: %s" % production)
 
 result = run("trust", "--config", plain, "--findings", "--format", "json")
 check(result.returncode == 0, "trust findings: %s" % result.stderr[-500:])

@@ -83,6 +83,13 @@ def main():
                                    Content=json.dumps({"Version": "2012-10-17", "Statement": [statement]}))
         scps[unit] = policy["Policy"]["PolicySummary"]["Id"]
         org.attach_policy(PolicyId=scps[unit], TargetId=units[unit])
+    # One SCP attached to an account directly: production may not stop CloudTrail.
+    policy = org.create_policy(Name="production-guardrails", Description="production", Type="SERVICE_CONTROL_POLICY",
+                               Content=json.dumps({"Version": "2012-10-17", "Statement": [
+                                   {"Sid": "KeepCloudTrail", "Effect": "Deny", "Action": "cloudtrail:StopLogging",
+                                    "Resource": "*"}]}))
+    scps["production"] = policy["Policy"]["PolicySummary"]["Id"]
+    org.attach_policy(PolicyId=scps["production"], TargetId=accounts["production"])
 
     cicd, jenkins = accounts["cicd"], accounts["jenkins"]
     node = make_role(cicd, "eks-node-instance-role",

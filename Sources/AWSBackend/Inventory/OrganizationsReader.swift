@@ -2,9 +2,8 @@ import Foundation
 import SwitchboardCore
 
 /// Reads the organisation with the Organizations API (JSON 1.1): the organisation, its root, the OU tree
-/// (recursively), the accounts under each parent, and the SCPs attached to the root and each OU, every list
-/// followed through `NextToken`. (SCPs attached to an account directly are not read yet: the model attaches
-/// policies to OUs only.)
+/// (recursively), the accounts under each parent, and the SCPs attached to the root, each OU and each account,
+/// every list followed through `NextToken`.
 public struct OrganizationsReader: Sendable {
     let client: AWSServiceClient
     let credentials: AWSCredentials
@@ -94,6 +93,7 @@ public struct OrganizationsReader: Sendable {
         for account in try await all("ListAccountsForParent", ["ParentId": id], key: "Accounts", counter: counter) {
             guard let accountID = account["Id"] as? String else { continue }
             let accountName = (account["Name"] as? String) ?? accountID
+            let own = try await attachedPolicies(target: accountID, policies: &policies, counter: counter)
             unit.accounts.append(
                 Account(
                     id: accountID,
@@ -105,7 +105,8 @@ public struct OrganizationsReader: Sendable {
                         id: accountID,
                         path: here,
                         management: management
-                    )
+                    ),
+                    policyIDs: own.isEmpty ? nil : own
                 )
             )
         }

@@ -13,12 +13,22 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
     public var email: String
     public var status: String
     public var environment: Environment
+    /// SCPs attached to the account itself (a last level below its OUs'); nil when none are.
+    public var policyIDs: [String]?
 
-    public init(id: String, name: String, email: String, status: String = "ACTIVE", environment: Environment) {
+    public init(
+        id: String,
+        name: String,
+        email: String,
+        status: String = "ACTIVE",
+        environment: Environment,
+        policyIDs: [String]? = nil
+    ) {
         self.id = id
         self.name = name
         self.email = email
         self.status = status
         self.environment = environment
+        self.policyIDs = policyIDs
     }
 }

@@ -33,6 +33,6 @@ public struct Organization: Codable, Sendable, Hashable {
     /// The SCPs that apply to an account: those attached anywhere on its OU path.
     public func policies(onPathOf accountID: String) -> [ServiceControlPolicy] {
         guard let entry = accountsWithPaths.first(where: { $0.account.id == accountID }) else { return [] }
-        return entry.path.flatMap(\.policyIDs).compactMap(policy(id:))
+        return (entry.path.flatMap(\.policyIDs) + (entry.account.policyIDs ?? [])).compactMap(policy(id:))
     }
 }

@@ -23,7 +23,7 @@ public enum AccountsRow: Sendable {
                 let text = [account.name, account.id, account.email, account.environment.rawValue, account.status]
                     .joined(separator: " ")
                 model.append(id: "acct:" + account.id, parent: index, searchText: text)
-                rows.append(.account(account, path: here, policyIDs: inherited))
+                rows.append(.account(account, path: here, policyIDs: inherited + (account.policyIDs ?? [])))
             }
         }
         walk(organization.root, parent: nil, path: [], policies: [])

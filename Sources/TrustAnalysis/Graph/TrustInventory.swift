@@ -73,6 +73,10 @@ public struct TrustInventory: Sendable {
                 guard !unit.policyIDs.isEmpty else { return nil }
                 return (unit.name, unit.policyIDs.flatMap { parsedSCPs[$0] ?? [] })
             }
+            // SCPs attached to the account itself are one more level that must allow the call.
+            if let own = account.policyIDs, !own.isEmpty {
+                scpLevels[account.id, default: []].append((account.name, own.flatMap { parsedSCPs[$0] ?? [] }))
+            }
         }
     }
 
