@@ -120,6 +120,23 @@ import TrustAnalysis
         #expect(decision.steps.contains { $0.rule == "D2" && $0.detail.contains("workload") })
     }
 
+    @Test func anSCPOnTheAccountItselfIsOneMoreLevel() throws {
+        let onlyS3 = ServiceControlPolicy(
+            id: "p-s3",
+            name: "s3-only",
+            description: "",
+            document: .init(json: Build.doc(#"{"Effect":"Allow","Action":"s3:*","Resource":"*"}"#))
+        )
+        var org = Build.organization([(Self.a, .nonProduction), (Self.b, .production)])
+        org.root.children[0].accounts[0].policyIDs = [onlyS3.id]  // the caller's account
+        org.policies.append(onlyS3)
+        #expect(org.policies(onPathOf: Self.a).map(\.id).contains("p-s3"))
+        let target = Build.role(Self.b, "target", trust: Build.doc(Build.trustAWS(Self.a)))
+        let decision = try #require(verdict([caller, target], from: caller.arn, to: target.arn, organization: org))
+        #expect(decision.verdict == .denied)
+        #expect(decision.steps.contains { $0.rule == "D2" && $0.detail.contains("acct-") })
+    }
+
     @Test func permissionsBoundaryCutsEvenInTheSameAccountByName() throws {
         let bounded = Build.role(
             Self.a,
