@@ -101,6 +101,7 @@ check(sorted(templates) == sorted(expected), "agent templates: %s" % sorted(temp
 for label, target in expected.items():
     template = templates.get(label, {})
     check(template.get("taskRoleARN") == SEED["roles"]["agents"][target], "%s task role" % label)
+    check(template.get("logGroup") == "/ecs/jenkins-agents", "%s logs to /ecs/jenkins-agents" % label)
     check(template.get("targetAccountID") == ACCOUNTS[target], "%s deploys to %s: %s" % (
         label, target, template.get("targetAccountID")))
     check([a["taskARN"] for a in template.get("agents", [])] == [SEED["compute"]["ecs"]["tasks"][target]["task"]],

@@ -72,7 +72,7 @@ public struct ComputeReader: Sendable {
             let family = String(arn.split(separator: "/").last?.split(separator: ":").first ?? "")
             if latest[family] == nil { latest[family] = arn }
         }
-        var definitions: [String: (family: String, role: String, label: String?, name: String)] = [:]
+        var definitions: [String: (family: String, role: String, label: String?, name: String, logGroup: String?)] = [:]
         for (family, arn) in latest {
             let answer = try await ecs.json(
                 "DescribeTaskDefinition",
@@ -82,7 +82,13 @@ public struct ComputeReader: Sendable {
             let definition = answer["taskDefinition"] as? [String: Any] ?? [:]
             guard let role = definition["taskRoleArn"] as? String else { continue }
             let revision = definition["revision"] as? Int ?? 0
-            definitions[arn] = (family, role, Self.tags(answer["tags"])["jenkins.label"], "\(family):\(revision)")
+            let containers = definition["containerDefinitions"] as? [[String: Any]] ?? []
+            let logGroup = containers.lazy.compactMap {
+                (($0["logConfiguration"] as? [String: Any])?["options"] as? [String: Any])?["awslogs-group"] as? String
+            }.first
+            definitions[arn] = (
+                family, role, Self.tags(answer["tags"])["jenkins.label"], "\(family):\(revision)", logGroup
+            )
             result.bindings.append(
                 ComputeBinding(kind: .ecsTaskDefinition, source: "\(family):\(revision)", roleARN: role)
             )
@@ -134,7 +140,8 @@ public struct ComputeReader: Sendable {
                     taskRoleARN: definition.role,
                     targetAccountID: "",
                     cluster: clusterOf[arn] ?? firstCluster,
-                    agents: (agentsByDefinition[arn] ?? []).sorted { $0.startedAt < $1.startedAt }
+                    agents: (agentsByDefinition[arn] ?? []).sorted { $0.startedAt < $1.startedAt },
+                    logGroup: definition.logGroup
                 )
             )
         }

@@ -101,6 +101,8 @@ public struct AgentTemplate: Codable, Sendable, Hashable, Identifiable {
     public var targetAccountID: String
     public var cluster: String
     public var agents: [Agent]
+    /// The CloudWatch log group the agents write to (`awslogs-group`), when known.
+    public var logGroup: String?
 
     public var id: String { label }
 
@@ -110,8 +112,10 @@ public struct AgentTemplate: Codable, Sendable, Hashable, Identifiable {
         taskRoleARN: String,
         targetAccountID: String,
         cluster: String,
-        agents: [Agent]
+        agents: [Agent],
+        logGroup: String? = nil
     ) {
+        self.logGroup = logGroup
         self.label = label
         self.taskDefinition = taskDefinition
         self.taskRoleARN = taskRoleARN

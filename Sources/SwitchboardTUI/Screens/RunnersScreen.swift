@@ -73,7 +73,8 @@ extension Frame {
                     Span("\(template.agents.count)"),
                     Span(
                         template.taskDefinition
-                            + (template.targetAccountID.isEmpty ? "" : " → \(template.targetAccountID)"),
+                            + (template.targetAccountID.isEmpty ? "" : " → \(template.targetAccountID)")
+                            + (template.logGroup.map { " · logs \($0)" } ?? ""),
                         style: theme.dim
                     ),
                 ]
