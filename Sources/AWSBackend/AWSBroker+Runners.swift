@@ -15,7 +15,11 @@ extension AWSBroker: RunnerSource {
             }
             return named
         }
-        return RunnerInventory(pools: compute.pools, agentTemplates: templates)
+        return RunnerInventory(
+            pools: compute.pools,
+            agentTemplates: templates,
+            unreadable: compute.unreadable.isEmpty ? nil : compute.unreadable
+        )
     }
 
     /// The account a task role deploys to: the other account of the roles its policies let it assume
@@ -79,6 +83,7 @@ extension AWSBroker: RunnerSource {
                 merged.bindings += found.bindings
             case .failure(let error):
                 failures.append("\(account.name): \(error)")
+                merged.unreadable[account.id] = "ECS/EKS: \(error)"
             }
         }
         if merged.pools.isEmpty && merged.templates.isEmpty, let first = failures.first {

@@ -169,6 +169,9 @@ try:
     result = run("trust", "--config", plain, "--to", SEED["roles"]["deploy"]["production"])
     check(result.returncode == 0 and "deploy-role-agent-production" in result.stdout,
           "the rest of the inventory stands: %s" % (result.stderr[-300:] or result.stdout[:300]))
+    result = run("snapshot", "--config", plain, "--screen", "runners", "--size", "160x30")
+    check(result.returncode == 0 and "not read: audit" in result.stdout and "AgentProduction" in result.stdout,
+          "the Runners screen names the account it could not read and shows the rest:\n" + result.stdout[:600])
 
     proxy.rule = lambda n, method, path, headers, body: (
         ("status", 500, '{"__type":"ServiceException","message":"down for maintenance"}', "application/x-amz-json-1.1")

@@ -10,6 +10,8 @@ public struct ComputeReader: Sendable {
         public var pools: [RunnerPool] = []
         public var templates: [AgentTemplate] = []
         public var bindings: [ComputeBinding] = []
+        /// Accounts whose compute could not be read, by id, with why.
+        public var unreadable: [String: String] = [:]
     }
 
     let ecs: AWSServiceClient

@@ -167,9 +167,12 @@ public struct NodeGroup: Codable, Sendable, Hashable {
 public struct RunnerInventory: Codable, Sendable, Hashable {
     public var pools: [RunnerPool]
     public var agentTemplates: [AgentTemplate]
+    /// Accounts (by id) where the compute could not be read, with why; the rest stands without them.
+    public var unreadable: [String: String]?
 
-    public init(pools: [RunnerPool], agentTemplates: [AgentTemplate]) {
+    public init(pools: [RunnerPool], agentTemplates: [AgentTemplate], unreadable: [String: String]? = nil) {
         self.pools = pools
         self.agentTemplates = agentTemplates
+        self.unreadable = unreadable
     }
 }

@@ -89,6 +89,11 @@ extension Frame {
             field("SCPs", policyIDs.isEmpty ? "none" : policyNames(policyIDs))
             lines.append(Line([]))
             lines.append(Line("Deploy roles", style: theme.title))
+            if let reason = state.runnerInventory?.unreadable?[account.id] {
+                for part in DisplayWidth.wrap("\(theme.symbol(for: .failed)) \(reason)", to: max(10, inner.width - 4)) {
+                    lines.append(Line("  " + part, style: theme.warn))
+                }
+            }
             if let reason = state.identity?.unreadable?[account.id] {
                 // This account alone could not be read: say why, keep the rest of the estate live.
                 let text = "\(theme.symbol(for: .failed)) roles unreadable: \(reason)"

@@ -5,7 +5,22 @@ import TUICore
 extension Frame {
     mutating func drawRunners(_ body: Rect) {
         let list = state.runners.list
-        let inner = panel("Runners", feed: .runners, in: body)
+        // Accounts whose ECS/EKS could not be read are named in the title; the Accounts screen says why.
+        let unreadable = (state.runnerInventory?.unreadable ?? [:]).keys.sorted()
+            .map { id in state.organization?.account(id: id)?.name ?? id }
+        let inner = panel(
+            "Runners",
+            feed: .runners,
+            in: body,
+            trailing: unreadable.isEmpty
+                ? []
+                : [
+                    Span(
+                        "\(theme.symbol(for: .failed)) not read: \(unreadable.joined(separator: ", "))",
+                        style: theme.warn
+                    )
+                ]
+        )
         guard state.runnerInventory != nil else { return placeholder(for: .runners, in: inner) }
         let rows = state.runners.rows
         let theme = self.theme
