@@ -161,4 +161,25 @@ import Testing
         #expect(calls.filter { $0 == "DescribeOrganization" }.count >= 2)  // throttled once, retried
         #expect(calls.filter { $0 == "ListAccountsForParent" }.count >= 3)  // the second page was followed
     }
+
+    @Test func aRepeatedPaginationTokenStopsTheListing() async throws {
+        let http = InMemoryHTTPClient { request in
+            let operation = request.header("X-Amz-Target")?.split(separator: ".").last ?? ""
+            let body: [String: Any] =
+                operation == "DescribeOrganization"
+                ? ["Organization": ["Id": "o-1", "MasterAccountId": "111111111111"]]
+                : ["Roots": [], "NextToken": "same-token-again"]
+            return HTTPResponse(status: 200, body: Array(try JSONSerialization.data(withJSONObject: body)))
+        }
+        let broker = AWSBroker(
+            settings: AWSSettings(profile: "management"),
+            environment: ["HOME": "/home/op"],
+            http: http,
+            readFile: { $0.hasSuffix("/config") ? Self.config : nil }
+        )
+        await #expect {
+            try await broker.organization()
+        } throws: { "\($0)".contains("repeated a pagination token") }
+        #expect(http.requests.count < 10)
+    }
 }

@@ -43,12 +43,13 @@ public struct ComputeReader: Sendable {
     {
         var items: [String] = []
         var token: String?
+        var tokens = PageTokens("ECS \(operation)")
         repeat {
             var page = input
             if let token { page["nextToken"] = token }
             let answer = try await ecs.json(operation, page, credentials: credentials)
             items += answer[key] as? [String] ?? []
-            token = answer["nextToken"] as? String
+            token = try tokens.next(answer["nextToken"] as? String)
         } while token != nil
         return items
     }
@@ -153,24 +154,26 @@ public struct ComputeReader: Sendable {
     func readEKS(into result: inout Result) async throws(AWSServiceClient.Failure) {
         var clusters: [String] = []
         var token: String?
+        var tokens = PageTokens("EKS ListClusters")
         repeat {
             let answer = try await eks.get(
                 "/clusters" + (token.map { "?nextToken=\(Self.encode($0))" } ?? ""),
                 credentials: credentials
             )
             clusters += answer["clusters"] as? [String] ?? []
-            token = answer["nextToken"] as? String
+            token = try tokens.next(answer["nextToken"] as? String)
         } while token != nil
         for cluster in clusters {
             var groups: [String] = []
             token = nil
+            var groupTokens = PageTokens("EKS ListNodegroups")
             repeat {
                 let path =
                     "/clusters/\(Self.encode(cluster))/node-groups"
                     + (token.map { "?nextToken=\(Self.encode($0))" } ?? "")
                 let answer = try await eks.get(path, credentials: credentials)
                 groups += answer["nodegroups"] as? [String] ?? []
-                token = answer["nextToken"] as? String
+                token = try groupTokens.next(answer["nextToken"] as? String)
             } while token != nil
             for group in groups {
                 let answer = try await eks.get(

@@ -23,6 +23,7 @@ public struct IAMReader: Sendable {
         async throws(AWSServiceClient.Failure) -> [XMLNode]
     {
         var results: [XMLNode] = []
+        var markers = PageTokens("IAM \(action)")
         var marker: String?
         repeat {
             var fields = [("Action", action), ("Version", "2010-05-08")] + parameters
@@ -41,7 +42,7 @@ public struct IAMReader: Sendable {
                 throw .malformed("IAM answered \(action) without \(action)Result")
             }
             results.append(result)
-            marker = result.value("IsTruncated") == "true" ? result.value("Marker") : nil
+            marker = try markers.next(result.value("IsTruncated") == "true" ? result.value("Marker") : nil)
         } while marker != nil
         return results
     }

@@ -42,12 +42,13 @@ public struct OrganizationsReader: Sendable {
     ) async throws(AWSServiceClient.Failure) -> [[String: Any]] {
         var items: [[String: Any]] = []
         var token: String?
+        var tokens = PageTokens("Organizations \(operation)")
         repeat {
             var page = input
             if let token { page["NextToken"] = token }
             let answer = try await call(operation, page, counter: counter)
             items += answer[key] as? [[String: Any]] ?? []
-            token = answer["NextToken"] as? String
+            token = try tokens.next(answer["NextToken"] as? String)
         } while token != nil
         return items
     }
