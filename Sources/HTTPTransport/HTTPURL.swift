@@ -80,7 +80,13 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
 
     /// True for 127.0.0.0/8, ::1 and `localhost`.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+                    && (Int(part) ?? 256) <= 255
+            }
     }
 
     public var description: String { "\(scheme)://\(hostHeader)\(target)" }

@@ -135,7 +135,7 @@ enum HTTPWire {
                 while try !reader.line(limit: maxHeaderBytes).isEmpty {}  // trailers
                 return body
             }
-            guard body.count + size <= maxBody else {
+            guard size <= maxBody - body.count else {
                 throw HTTPError(.malformed, target: reader.target, "a body larger than \(maxBody) bytes")
             }
             body += try reader.bytes(size)

@@ -145,7 +145,11 @@ final class TLSStream: ByteStream {
         _ = library.sslSetFD(ssl, socket.fd)
         // SNI (SSL_set_tlsext_host_name is a macro over SSL_ctrl) and host name verification.
         _ = host.withCString { library.sslControl(ssl, 55, 0, $0) }
-        _ = library.sslSetHost(ssl, host)
+        guard library.sslSetHost(ssl, host) == 1 else {
+            library.sslFree(ssl)
+            self.ssl = nil
+            throw HTTPError(.tls, target: socket.target, "cannot set the host name to verify")
+        }
         try drive(deadline: deadline) { library.sslConnect(ssl) }
         let verified = library.sslVerifyResult(ssl)
         guard verified == 0 else {

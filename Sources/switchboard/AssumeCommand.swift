@@ -96,7 +96,7 @@ struct AssumeCommand: AsyncParsableCommand {
             }
         }
         guard let session else { return }
-        await context.cache?.store(session)
+        if !session.hops.isEmpty { await context.cache?.store(session) }  // never a profile's long-term keys
         for note in session.notes { FileHandle.standardError.write(Data("switchboard: note: \(note)\n".utf8)) }
         let variables = CredentialExport.variables(session)
         if exec {

@@ -27,7 +27,8 @@ enum CredentialExport {
     {
         switch format {
         case "fish":
-            return variables.map { "set -gx \($0.name) \(fishQuote($0.value));\n" }.joined()
+            return stale(variables).map { "set -e \($0);\n" }.joined()
+                + variables.map { "set -gx \($0.name) \(fishQuote($0.value));\n" }.joined()
         case "json":
             var object: [String: Any] = [
                 "Version": 1,
@@ -40,8 +41,16 @@ enum CredentialExport {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         default:
-            return variables.map { "export \($0.name)=\(shQuote($0.value))\n" }.joined()
+            return stale(variables).map { "unset \($0)\n" }.joined()
+                + variables.map { "export \($0.name)=\(shQuote($0.value))\n" }.joined()
         }
+    }
+
+    /// Variables an earlier session may have left that these credentials do not set (keys without a token).
+    static func stale(_ variables: [(name: String, value: String)]) -> [String] {
+        let set = Set(variables.map(\.name))
+        let tokens = set.contains("AWS_SESSION_TOKEN") ? [] : ["AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]
+        return tokens + (set.contains("AWS_CREDENTIAL_EXPIRATION") ? [] : ["AWS_CREDENTIAL_EXPIRATION"])
     }
 
     static func shQuote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -53,7 +62,7 @@ enum CredentialExport {
     /// Replaces this process with the command, so its exit status and signals are the caller's to see.
     /// `AWS_PROFILE` goes: the child must use these credentials, not resolve the profile again.
     static func exec(_ command: [String], variables: [(name: String, value: String)]) throws -> Never {
-        for name in ["AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SECURITY_TOKEN"] { unsetenv(name) }
+        for name in ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"] + stale(variables) { unsetenv(name) }
         for variable in variables { setenv(variable.name, variable.value, 1) }
         fflush(nil)
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]

@@ -21,7 +21,14 @@ import Testing
                 sessionToken: "cached-token",
                 expiration: expiring
             ),
-            hops: [],
+            hops: [
+                HopRecord(
+                    roleARN: "arn:aws:iam::222222222222:role/cicd/delegated-role",
+                    assumedRoleARN: "arn:aws:sts::222222222222:assumed-role/delegated-role/op",
+                    sessionName: "op",
+                    expiration: expiring
+                )
+            ],
             base: "Ec2InstanceMetadata",
             region: "eu-central-1",
             account: "222222222222",
@@ -53,6 +60,15 @@ import Testing
         #expect(await reloaded.due().isEmpty)
         #expect(await reloaded.all().map(\.target) == [.profile("development")])
         try? FileManager.default.removeItem(at: dir)
+    }
+
+    @Test func longTermKeysAreNeverCached() async throws {
+        var keys = Self.session(.profile("ops"), expiring: Date().addingTimeInterval(3600))
+        keys.hops = []
+        keys.expiration = nil
+        let cache = SessionCache()
+        await cache.store(keys)
+        #expect(await cache.all().isEmpty)
     }
 
     @Test func memoryCacheWritesNothing() async throws {

@@ -75,6 +75,14 @@ import Testing
         }
     }
 
+    @Test func aHugeChunkSizeIsRefusedNotACrash() throws {
+        let server = try LoopbackServer { _ in
+            [.send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nA\r\n7fffffffffffffff\r\n"), .close]
+        }
+        defer { server.stop() }
+        #expect { try get(server) } throws: { ($0 as? HTTPError)?.kind == .malformed }
+    }
+
     @Test func oversizedBodyIsRefused() throws {
         let server = try LoopbackServer { _ in [.send("HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n"), .close] }
         defer { server.stop() }
@@ -111,6 +119,8 @@ import Testing
         #expect(url.target == "/p/a?x=1" && url.path == "/p/a" && url.query == "x=1")
         #expect(try HTTPURL("http://127.0.0.1").hostHeader == "127.0.0.1")
         #expect(try HTTPURL("http://[::1]:80/").isLoopback)
+        #expect(try HTTPURL("http://127.0.0.1:9/").isLoopback)
+        #expect(try !HTTPURL("http://127.attacker.example/").isLoopback)
         #expect(throws: HTTPURL.Invalid.self) { try HTTPURL("ftp://host/") }
         #expect(throws: HTTPURL.Invalid.self) { try HTTPURL("sts.amazonaws.com") }
         #expect(throws: HTTPURL.Invalid.self) { try HTTPURL("http://host:99999/") }

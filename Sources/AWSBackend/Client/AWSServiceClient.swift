@@ -126,6 +126,8 @@ public struct AWSServiceClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            // A cancelled poll (the console quitting, a refresh replacing it) stops here, not after every retry.
+            if Task.isCancelled { throw .transport(HTTPError(.closed, target: url.hostHeader, "cancelled")) }
             let unsigned = SignableRequest(
                 method: method,
                 host: url.hostHeader,

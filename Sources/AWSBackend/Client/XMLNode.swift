@@ -76,10 +76,11 @@ public struct XMLNode: Sendable, Hashable {
         mutating func document() throws(Malformed) -> XMLNode {
             skipMisc()
             guard i < bytes.count, bytes[i] == 60 else { throw fail("no root element") }
-            return try element()
+            return try element(depth: 0)
         }
 
-        mutating func element() throws(Malformed) -> XMLNode {
+        mutating func element(depth: Int) throws(Malformed) -> XMLNode {
+            guard depth < 256 else { throw fail("elements nested deeper than 256 levels") }
             i += 1  // <
             let nameStart = i
             while i < bytes.count, ![32, 62, 47, 10, 13, 9].contains(bytes[i]) { i += 1 }
@@ -126,7 +127,7 @@ public struct XMLNode: Sendable, Hashable {
                         skipMisc()
                         continue
                     }
-                    node.children.append(try element())
+                    node.children.append(try element(depth: depth + 1))
                 } else {
                     text.append(bytes[i])
                     i += 1

@@ -7,6 +7,14 @@ public struct HopRecord: Sendable, Hashable, Codable {
     public var sessionName: String
     public var expiration: Date
     public var note: String?
+
+    public init(roleARN: String, assumedRoleARN: String, sessionName: String, expiration: Date, note: String? = nil) {
+        self.roleARN = roleARN
+        self.assumedRoleARN = assumedRoleARN
+        self.sessionName = sessionName
+        self.expiration = expiration
+        self.note = note
+    }
 }
 
 /// Credentials at the end of a chain, with how they were reached. Printing it never shows a secret.

@@ -33,7 +33,9 @@ public actor SessionCache {
         return expiration.timeIntervalSince(now()) > margin ? session : nil
     }
 
+    /// Only assumed sessions with an expiry are kept: a profile's own long-term keys are never copied here.
     public func store(_ session: AssumedSession) {
+        guard session.expiration != nil, !session.hops.isEmpty else { return }
         sessions[session.target.description] = session
         save()
     }
@@ -141,8 +143,8 @@ public actor SessionCache {
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(records.sorted { $0.target < $1.target }) else { return }
         try? StateDirectory.create(parentOf: file)
-        let temporary = file + ".tmp.\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let temporary = file + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         _ = fchmod(fd, 0o600)
         let bytes = Array(data)

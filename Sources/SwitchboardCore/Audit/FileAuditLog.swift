@@ -21,9 +21,10 @@ public struct FileAuditLog: AuditLog {
 
     public func append(_ entry: AuditEntry) throws {
         try StateDirectory.create(parentOf: path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw AuditError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        _ = fchmod(fd, 0o600)  // a file made by hand with a wider mode is narrowed
         let line = Array((entry.jsonLine + "\n").utf8)
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == line.count else {
