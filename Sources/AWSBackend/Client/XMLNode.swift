@@ -31,6 +31,41 @@ public struct XMLNode: Sendable, Hashable {
         return nil
     }
 
+    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and character references decoded; anything else kept as written.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let entity = rest[rest.index(after: amp)..<semi]
+            switch entity {
+            case "amp": out += "&"
+            case "lt": out += "<"
+            case "gt": out += ">"
+            case "quot": out += "\""
+            case "apos": out += "'"
+            default:
+                let number =
+                    entity.hasPrefix("#x")
+                    ? UInt32(entity.dropFirst(2), radix: 16)
+                    : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
+                if let number, let scalar = Unicode.Scalar(number) {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    out += "&" + entity + ";"
+                }
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
+    }
+
     public static func parse(_ text: String) throws(Malformed) -> XMLNode {
         var parser = Parser(bytes: Array(text.utf8))
         return try parser.document()
@@ -136,39 +171,6 @@ public struct XMLNode: Sendable, Hashable {
             throw fail("<\(name)> is never closed")
         }
 
-        static func decode(_ raw: [UInt8]) -> String {
-            let text = String(decoding: raw, as: UTF8.self)
-            guard text.contains("&") else { return text }
-            var out = ""
-            var rest = Substring(text)
-            while let amp = rest.firstIndex(of: "&") {
-                out += rest[..<amp]
-                guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
-                    out += "&"
-                    rest = rest[rest.index(after: amp)...]
-                    continue
-                }
-                let entity = rest[rest.index(after: amp)..<semi]
-                switch entity {
-                case "amp": out += "&"
-                case "lt": out += "<"
-                case "gt": out += ">"
-                case "quot": out += "\""
-                case "apos": out += "'"
-                default:
-                    let number =
-                        entity.hasPrefix("#x")
-                        ? UInt32(entity.dropFirst(2), radix: 16)
-                        : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
-                    if let number, let scalar = Unicode.Scalar(number) {
-                        out.unicodeScalars.append(scalar)
-                    } else {
-                        out += "&" + entity + ";"
-                    }
-                }
-                rest = rest[rest.index(after: semi)...]
-            }
-            return out + rest
-        }
+        static func decode(_ raw: [UInt8]) -> String { decodeEntities(String(decoding: raw, as: UTF8.self)) }
     }
 }
