@@ -41,6 +41,11 @@ let package = Package(
             swiftSettings: compact
         ),
         .target(
+            name: "GitLabBackend",
+            dependencies: ["SwitchboardCore", "HTTPTransport"],
+            swiftSettings: compact
+        ),
+        .target(
             name: "SwitchboardTUI",
             dependencies: ["TUICore", "SwitchboardCore", "TrustAnalysis"],
             swiftSettings: strict
@@ -48,7 +53,8 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardTUI", "TUICurses", "DemoBackend", "TrustAnalysis", "AWSBackend", "HTTPTransport",
+                "SwitchboardTUI", "TUICurses", "DemoBackend", "TrustAnalysis", "AWSBackend", "GitLabBackend",
+                "HTTPTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -58,6 +64,13 @@ let package = Package(
             dependencies: ["TUICore", "SwitchboardCore", "SwitchboardTUI"],
             swiftSettings: strict
         ),
+        /// The loopback fake GitLab as a process, for the end-to-end tests and the benchmark.
+        .executableTarget(
+            name: "fake-gitlab",
+            dependencies: ["SwitchboardTesting"],
+            path: "Sources/FakeGitLabServer",
+            swiftSettings: strict
+        ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "SwitchboardTesting"], swiftSettings: strict),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport"], swiftSettings: strict),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"], swiftSettings: strict),
@@ -65,6 +78,12 @@ let package = Package(
             name: "AWSBackendTests",
             dependencies: ["AWSBackend"],
             exclude: ["Vectors"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GitLabBackendTests",
+            dependencies: ["GitLabBackend", "SwitchboardTesting", "SwitchboardTUI", "HTTPTransport"],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -3,6 +3,8 @@ struct DemoAction: Sendable {
     enum Kind: Sendable {
         case retry(newJobID: Int)
         case cancel
+        /// A manual job started by hand.
+        case play
     }
 
     let jobIndex: Int

@@ -101,6 +101,36 @@ public actor DemoBackend: OrganizationSource, IdentitySource, RunnerSource, Pipe
         return try locate(jobID: jobID).job
     }
 
+    public func play(jobID: Int) async throws -> Job {
+        let found = try locate(jobID: jobID)
+        guard found.status == .manual else {
+            throw BackendError(
+                .invalidState,
+                "Job #\(jobID) is \(found.status.label); only manual jobs waiting to be started can be played."
+            )
+        }
+        record(DemoAction(jobIndex: found.jobIndex, kind: .play, time: found.time), on: found.run.id)
+        return try locate(jobID: jobID).job
+    }
+
+    public func retryPipeline(pipelineID: Int) async throws -> Pipeline {
+        guard let pipeline = currentSnapshot().pipelines.first(where: { $0.id == pipelineID }) else {
+            throw BackendError(.notFound, "Pipeline #\(pipelineID) is not among the demo estate's recent pipelines.")
+        }
+        let retryable = pipeline.jobs.filter(\.status.isRetryable)
+        guard !retryable.isEmpty else {
+            throw BackendError(
+                .invalidState,
+                "Pipeline #\(pipelineID) has no failed or canceled job to retry (it is \(pipeline.status.label))."
+            )
+        }
+        for job in retryable { _ = try await retry(jobID: job.id) }
+        guard let updated = currentSnapshot().pipelines.first(where: { $0.id == pipelineID }) else {
+            throw BackendError(.notFound, "Pipeline #\(pipelineID) left the demo estate's recent pipelines.")
+        }
+        return updated
+    }
+
     // MARK: Internals
 
     private func now() -> Double { DemoTime.seconds(clock.now()) }

@@ -31,6 +31,18 @@ struct DemoJobPlanner {
             switch action.kind {
             case .cancel:
                 if chain[chain.count - 1].canceledAt == nil { chain[chain.count - 1].canceledAt = action.time }
+            case .play:
+                let last = chain[chain.count - 1]
+                guard let ready = last.readyAt, ready <= action.time, last.canceledAt == nil,
+                    last.queuedAt.map({ $0 > action.time }) ?? true
+                else { break }
+                chain[chain.count - 1] = attempt(
+                    number: last.number,
+                    id: last.id,
+                    createdAt: last.createdAt,
+                    readyAt: ready,
+                    queuedAt: action.time
+                )
             case .retry(let newJobID):
                 let ready = stageReady.map { max($0, action.time) }
                 chain.append(

@@ -39,6 +39,8 @@ import Testing
             }
             func retry(jobID: Int) async throws -> Job { throw BackendError(.invalidState, "no") }
             func cancel(jobID: Int) async throws -> Job { throw BackendError(.invalidState, "no") }
+            func play(jobID: Int) async throws -> Job { throw BackendError(.invalidState, "no") }
+            func retryPipeline(pipelineID: Int) async throws -> Pipeline { throw BackendError(.invalidState, "no") }
         }
         let failures = await BackendConformance.run(Broken())
         #expect(failures.contains { $0.contains("not 12 digits") })

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A backend offers any subset of these capabilities; the estate takes each from the first backend offering it.
+/// A backend offers any subset of these capabilities; the estate takes each from the first backend offering it
+/// (runner pools are merged from every backend that reports them).
 public protocol Backend: Sendable {
     /// The name the config gives it (shown in the header).
     var name: String { get }
@@ -42,6 +43,10 @@ public protocol JobActions: Backend {
     func retry(jobID: Int) async throws -> Job
     /// Cancels a job that has not finished; returns it as it now stands.
     func cancel(jobID: Int) async throws -> Job
+    /// Starts a manual job; returns it as it now stands.
+    func play(jobID: Int) async throws -> Job
+    /// Retries every failed or canceled job of a pipeline; returns the pipeline as it now stands.
+    func retryPipeline(pipelineID: Int) async throws -> Pipeline
 }
 
 /// Profiles, role assumption and the caller's identity.

@@ -1,4 +1,5 @@
-/// The backends a config composes into one estate, each capability taken from the first backend that has it.
+/// The backends a config composes into one estate, each capability taken from the first backend that has it;
+/// runner pools come from every backend that reports them, merged by pool name.
 public struct Estate: Sendable {
     public var name: String
     public var backends: [any Backend]
@@ -14,7 +15,8 @@ public struct Estate: Sendable {
         self.backends = backends
         organization = backends.lazy.compactMap { $0 as? any OrganizationSource }.first
         identity = backends.lazy.compactMap { $0 as? any IdentitySource }.first
-        runners = backends.lazy.compactMap { $0 as? any RunnerSource }.first
+        let runnerSources = backends.compactMap { $0 as? any RunnerSource }
+        runners = runnerSources.count > 1 ? MergedRunnerSource(runnerSources) : runnerSources.first
         pipelines = backends.lazy.compactMap { $0 as? any PipelineSource }.first
         jobActions = backends.lazy.compactMap { $0 as? any JobActions }.first
         credentials = backends.lazy.compactMap { $0 as? any CredentialBroker }.first

@@ -20,6 +20,10 @@ public struct Runner: Codable, Sendable, Hashable, Identifiable {
     public var concurrency: Int
     public var runningJobs: Int
     public var contactedAt: Date?
+    /// The runner processes sharing this registration (with the Helm chart, one per pod), when known.
+    public var pods: Int?
+    /// Of `pods`, those that contacted GitLab recently (GitLab's `online` only means the last 2 hours).
+    public var podsAlive: Int?
 
     public init(
         id: Int,
@@ -31,8 +35,12 @@ public struct Runner: Codable, Sendable, Hashable, Identifiable {
         version: String,
         concurrency: Int,
         runningJobs: Int,
-        contactedAt: Date?
+        contactedAt: Date?,
+        pods: Int? = nil,
+        podsAlive: Int? = nil
     ) {
+        self.pods = pods
+        self.podsAlive = podsAlive
         self.id = id
         self.description = description
         self.tags = tags
@@ -58,11 +66,22 @@ public struct RunnerPool: Codable, Sendable, Hashable, Identifiable {
     public var queuedJobs: Int
     /// The EKS node group the pool's pods run on, when an AWS backend reports it.
     public var nodeGroup: NodeGroup?
+    /// Recent job failures that point at the pool rather than the job (`no_matching_runner`,
+    /// `stuck_or_timeout_failure`, `runner_system_failure`…), counted by GitLab's `failure_reason`.
+    public var failureSignals: [String: Int]?
 
     public var id: String { name }
 
-    public init(name: String, tags: [String], runners: [Runner], queuedJobs: Int, nodeGroup: NodeGroup? = nil) {
+    public init(
+        name: String,
+        tags: [String],
+        runners: [Runner],
+        queuedJobs: Int,
+        nodeGroup: NodeGroup? = nil,
+        failureSignals: [String: Int]? = nil
+    ) {
         self.nodeGroup = nodeGroup
+        self.failureSignals = failureSignals
         self.name = name
         self.tags = tags
         self.runners = runners
@@ -169,8 +188,16 @@ public struct RunnerInventory: Codable, Sendable, Hashable {
     public var agentTemplates: [AgentTemplate]
     /// Accounts (by id) where the compute could not be read, with why; the rest stands without them.
     public var unreadable: [String: String]?
+    /// Backends (by name) whose part failed to refresh and is shown as last read, with why.
+    public var staleParts: [String: String]?
 
-    public init(pools: [RunnerPool], agentTemplates: [AgentTemplate], unreadable: [String: String]? = nil) {
+    public init(
+        pools: [RunnerPool],
+        agentTemplates: [AgentTemplate],
+        unreadable: [String: String]? = nil,
+        staleParts: [String: String]? = nil
+    ) {
+        self.staleParts = staleParts
         self.pools = pools
         self.agentTemplates = agentTemplates
         self.unreadable = unreadable

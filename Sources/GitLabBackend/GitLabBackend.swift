@@ -1,0 +1,4 @@
+import SwitchboardCore
+
+/// `kind: gitlab` (being written).
+public enum GitLabBackendPlaceholder {}
