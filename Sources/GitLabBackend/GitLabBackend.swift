@@ -1,4 +1,406 @@
+import Foundation
+import HTTPTransport
 import SwitchboardCore
 
-/// `kind: gitlab` (being written).
-public enum GitLabBackendPlaceholder {}
+/// `kind: gitlab`: runner pools by tag, the watched projects' pipelines polled incrementally, job logs, and
+/// retry, cancel and play, over GitLab's REST API v4.
+public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
+    public nonisolated let name: String
+    public nonisolated var kind: String { "gitlab" }
+    public nonisolated let settings: GitLabSettings
+    public nonisolated let client: GitLabClient
+    let now: @Sendable () -> Date
+
+    var tracker: PipelineTracker
+    var traces = TraceReader()
+    var details: [Int: RunnerReader.Detail] = [:]
+    var managersUnsupported = false
+    /// Watched projects: id → path, and when the list was read.
+    var projects: [Int: String] = [:]
+    var projectsReadAt: Date?
+    /// Projects that answered 403/404, left out until the project list is read again.
+    var skipped: Set<Int> = []
+
+    static let projectListLifetime: TimeInterval = 600
+
+    public init(
+        settings: GitLabSettings,
+        http: any HTTPClient,
+        now: @escaping @Sendable () -> Date = { Date() }
+    )
+        throws
+    {
+        name = settings.name
+        self.settings = settings
+        var client = GitLabClient(api: try GitLabClient.apiURL(settings.url), token: settings.token, http: http)
+        client.timeout = settings.timeout
+        self.client = client
+        self.now = now
+        tracker = PipelineTracker(keepPerProject: settings.pipelinesPerProject)
+    }
+
+    /// A backend with a client built by the caller (tests inject budgets, counters and sleeps).
+    init(settings: GitLabSettings, client: GitLabClient, now: @escaping @Sendable () -> Date) {
+        name = settings.name
+        self.settings = settings
+        self.client = client
+        self.now = now
+        tracker = PipelineTracker(keepPerProject: settings.pipelinesPerProject)
+    }
+
+    public nonisolated var defaultIntervals: [FeedID: TimeInterval] { [.runners: 60, .pipelines: 20] }
+
+    public nonisolated var notices: [String] { settings.notices }
+
+    // MARK: PipelineSource
+
+    public func pipelines() async throws -> [Pipeline] {
+        do throws(GitLabError) {
+            try await refreshProjects()
+            try await listPipelines()
+            try await readJobs()
+        } catch {
+            throw error.backendError
+        }
+        tracker.prune()
+        return tracker.model()
+    }
+
+    public func log(jobID: Int, from offset: Int) async throws -> LogChunk {
+        guard let (project, _, job) = tracker.locate(job: jobID) else { throw Self.unknownJob(jobID) }
+        let raw: [UInt8]
+        do {
+            raw = try await client.text(
+                "/projects/\(project)/jobs/\(jobID)/trace",
+                route: "GET /projects/:id/jobs/:id/trace"
+            )
+        } catch let error where error.status == 404 {
+            throw BackendError(.notFound, "Job #\(jobID) has no log yet (GitLab: \(error.message))")
+        } catch {
+            throw error.backendError
+        }
+        let finished = !job.status.isActive
+        let (start, lines) = traces.lines(jobID: jobID, raw: raw, from: offset, finished: finished)
+        return LogChunk(jobID: jobID, offset: start, lines: lines, isComplete: finished)
+    }
+
+    // MARK: JobActions
+
+    public func retry(jobID: Int) async throws -> Job {
+        try await act(
+            on: jobID,
+            verb: "retry",
+            allowed: [.failed, .canceled, .success],
+            "finished jobs can be retried"
+        )
+    }
+
+    public func cancel(jobID: Int) async throws -> Job {
+        let unfinished = Set(JobStatus.allCases.filter(\.isCancelable))
+        return try await act(on: jobID, verb: "cancel", allowed: unfinished, "unfinished jobs can be canceled")
+    }
+
+    public func play(jobID: Int) async throws -> Job {
+        try await act(on: jobID, verb: "play", allowed: [.manual], "manual jobs waiting to be started can be played")
+    }
+
+    public func retryPipeline(pipelineID: Int) async throws -> Pipeline {
+        guard let tracked = tracker.pipelines[pipelineID] else {
+            throw BackendError(.notFound, "Pipeline #\(pipelineID) is not among the pipelines Switchboard watches.")
+        }
+        let project = tracked.pipeline.project_id
+        do {
+            let pipeline = try await client.post(
+                APIPipeline.self,
+                "/projects/\(project)/pipelines/\(pipelineID)/retry",
+                route: "POST /projects/:id/pipelines/:id/retry"
+            )
+            tracker.replace(pipeline: pipeline)
+            try await readJobs(of: [pipelineID])
+        } catch {
+            throw Self.actionError(error)
+        }
+        guard let updated = tracker.pipelines[pipelineID] else {
+            throw BackendError(.notFound, "Pipeline #\(pipelineID) left the watched pipelines.")
+        }
+        return tracker.pipelineModel(updated)
+    }
+
+    private func act(on jobID: Int, verb: String, allowed: Set<JobStatus>, _ rule: String) async throws -> Job {
+        guard let (project, pipeline, job) = tracker.locate(job: jobID) else { throw Self.unknownJob(jobID) }
+        guard allowed.contains(job.status) else {
+            throw BackendError(.invalidState, "Job #\(jobID) is \(job.status.label); only \(rule).")
+        }
+        let previous =
+            tracker.pipelines[pipeline].map { PipelineTracker.latestAttempts($0.jobs) }?
+            .first { $0.job.name == job.name && $0.job.stage == job.stage }?.attempt ?? 1
+        let result: APIJob
+        do {
+            result = try await client.post(
+                APIJob.self,
+                "/projects/\(project)/jobs/\(jobID)/\(verb)",
+                route: "POST /projects/:id/jobs/:id/\(verb)"
+            )
+        } catch {
+            throw Self.actionError(error)
+        }
+        tracker.record(job: result, pipeline: result.pipeline?.id ?? pipeline)
+        return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1)
+    }
+
+    static func unknownJob(_ id: Int) -> BackendError {
+        BackendError(
+            .notFound,
+            "Job #\(id) is not in a pipeline Switchboard watches; it may have aged out of the list."
+        )
+    }
+
+    /// GitLab answers 403 for a job in the wrong state ("Job is not retryable"): that is a state, not access.
+    static func actionError(_ error: GitLabError) -> BackendError {
+        let lowered = error.message.lowercased()
+        if error.status == 403,
+            ["not retryable", "unplayable", "not playable", "cannot be canceled", "not cancelable"].contains(
+                where: lowered.contains
+            )
+        {
+            return BackendError(.invalidState, error.message)
+        }
+        return error.backendError
+    }
+
+    // MARK: Polling pipelines
+
+    /// Reads the groups' project lists (and resolves the configured projects) every ten minutes.
+    func refreshProjects() async throws(GitLabError) {
+        if let readAt = projectsReadAt, now().timeIntervalSince(readAt) < Self.projectListLifetime { return }
+        var found: [Int: String] = [:]
+        for group in settings.groups {
+            let listed = try await client.all(
+                APIProject.self,
+                "/groups/\(GitLabClient.encode(group))/projects",
+                [("include_subgroups", "true"), ("archived", "false"), ("simple", "true"), ("order_by", "id")],
+                route: "GET /groups/:id/projects"
+            )
+            for project in listed where project.archived != true { found[project.id] = project.path_with_namespace }
+        }
+        for path in settings.projects {
+            let project = try await client.get(
+                APIProject.self,
+                "/projects/\(GitLabClient.encode(path))",
+                route: "GET /projects/:id"
+            )
+            found[project.id] = project.path_with_namespace
+        }
+        projects = found
+        projectsReadAt = now()
+        skipped = []
+    }
+
+    /// Lists each project's pipelines updated since the last listing (the newest few at first).
+    func listPipelines() async throws(GitLabError) {
+        let watched = projects.keys.filter { !skipped.contains($0) }.sorted()
+        let plans = watched.map { id in (id: id, since: tracker.listedSince(project: id)) }
+        let keep = settings.pipelinesPerProject
+        let client = self.client
+        let results = await concurrently(plans, limit: settings.concurrency) { plan throws(GitLabError) in
+            var query = [("order_by", "updated_at"), ("sort", "desc")]
+            if let since = plan.since { query.append(("updated_after", GitLabDate.format(since))) }
+            return try await client.all(
+                APIPipeline.self,
+                "/projects/\(plan.id)/pipelines",
+                query,
+                route: "GET /projects/:id/pipelines",
+                limit: plan.since == nil ? keep : 500
+            )
+        }
+        var failures: [String] = []
+        var firstError: GitLabError?
+        for (plan, result) in zip(plans, results) {
+            switch result {
+            case .success(let listed):
+                tracker.merge(listed: listed, project: plan.id, path: projects[plan.id] ?? "project \(plan.id)")
+            case .failure(let error):
+                let path = projects[plan.id] ?? "project \(plan.id)"
+                if error.status == 403 || error.status == 404 {
+                    skipped.insert(plan.id)
+                    failures.append("\(path) left out for 10 min: \(error.message)")
+                } else {
+                    failures.append(error.message)
+                }
+                firstError = firstError ?? error
+            }
+        }
+        if let firstError {
+            throw GitLabError(status: firstError.status, message: failures.joined(separator: "; "))
+        }
+    }
+
+    /// Reads jobs and trigger jobs of every pipeline that needs it (downstream pipelines found on the way too),
+    /// and the deployments of their projects (which job deploys where).
+    func readJobs(of only: [Int]? = nil) async throws(GitLabError) {
+        var rounds = 0
+        var pending = only ?? tracker.needingJobs
+        var processed: Set<Int> = []
+        while !pending.isEmpty && rounds < 3 {
+            rounds += 1
+            let targets = pending.compactMap { id in
+                tracker.pipelines[id].map { (id: id, project: $0.pipeline.project_id) }
+            }
+            let client = self.client
+            let results = await concurrently(targets, limit: settings.concurrency) { target throws(GitLabError) in
+                let base = "/projects/\(target.project)/pipelines/\(target.id)"
+                let jobs = try await client.all(
+                    APIJob.self,
+                    base + "/jobs",
+                    [("include_retried", "true")],
+                    route: "GET /projects/:id/pipelines/:id/jobs"
+                )
+                let bridges = try await client.all(
+                    APIJob.self,
+                    base + "/bridges",
+                    route: "GET /projects/:id/pipelines/:id/bridges"
+                )
+                return (jobs, bridges)
+            }
+            try await readDeployments(projects: Set(targets.map(\.project)))
+            var firstError: GitLabError?
+            for (target, result) in zip(targets, results) {
+                switch result {
+                case .success(let (jobs, bridges)):
+                    tracker.setJobs(pipeline: target.id, jobs: jobs, bridges: bridges, projectPaths: projects)
+                case .failure(let error) where error.status == 404:
+                    tracker.invalidate(pipeline: target.id)  // deleted since it was listed
+                case .failure(let error):
+                    firstError = firstError ?? error
+                }
+            }
+            if let firstError { throw firstError }
+            processed.formUnion(pending)
+            pending = tracker.needingJobs.filter { !processed.contains($0) }
+        }
+    }
+
+    /// Which jobs deploy to which environment, from the deployments updated since the last read.
+    func readDeployments(projects ids: Set<Int>) async throws(GitLabError) {
+        let plans = ids.sorted().map { (id: $0, since: tracker.deploymentsSince(project: $0)) }
+        let client = self.client
+        let results = await concurrently(plans, limit: settings.concurrency) { plan throws(GitLabError) in
+            var query = [("order_by", "updated_at"), ("sort", "desc")]
+            if let since = plan.since { query.append(("updated_after", GitLabDate.format(since))) }
+            return try await client.all(
+                APIDeployment.self,
+                "/projects/\(plan.id)/deployments",
+                query,
+                route: "GET /projects/:id/deployments",
+                limit: 100
+            )
+        }
+        for (plan, result) in zip(plans, results) {
+            switch result {
+            case .success(let deployments):
+                tracker.merge(deployments: deployments, updated: deployments.compactMap(\.updated_at), project: plan.id)
+            case .failure(let error) where error.status == 403 || error.status == 404:
+                continue  // no access to deployments: jobs show no environment
+            case .failure(let error): throw error
+            }
+        }
+    }
+
+    // MARK: RunnerSource
+
+    public func runners() async throws -> RunnerInventory {
+        let reader = RunnerReader(settings: settings, client: client)
+        let groups = settings.groups.map(GitLabClient.encode)
+        var pools: [(spec: PoolSpec, runners: [APIRunner])] = []
+        var assigned: Set<Int> = []
+        do throws(GitLabError) {
+            for spec in settings.pools {
+                let listed = try await reader.list(spec, groups: groups)
+                let fresh = listed.filter { assigned.insert($0.id).inserted }
+                pools.append((spec, fresh))
+            }
+        } catch {
+            throw error.backendError
+        }
+        let time = now()
+        let everyRunner = pools.flatMap(\.runners)
+        let cached = details
+        let askManagers = !managersUnsupported
+        let client = self.client
+        let results = await concurrently(everyRunner, limit: settings.concurrency) { listed throws(GitLabError) in
+            var detail = cached[listed.id]
+            if detail == nil || detail?.listedStatus != listed.status
+                || time.timeIntervalSince(detail?.readAt ?? .distantPast) > RunnerReader.detailLifetime
+            {
+                let read = try? await client.get(APIRunner.self, "/runners/\(listed.id)", route: "GET /runners/:id")
+                detail =
+                    read.map { RunnerReader.Detail(runner: $0, readAt: time, listedStatus: listed.status) } ?? detail
+            }
+            let live = listed.liveness == .online || listed.liveness == .offline
+            var managers: [APIRunnerManager]?
+            var managersMissing = false
+            if live && askManagers {
+                do throws(GitLabError) {
+                    managers = try await client.get(
+                        [APIRunnerManager].self,
+                        "/runners/\(listed.id)/managers",
+                        route: "GET /runners/:id/managers"
+                    )
+                } catch  where error.status == 404 {
+                    managersMissing = true
+                }
+            }
+            let running =
+                live
+                ? try await client.all(
+                    APIJob.self,
+                    "/runners/\(listed.id)/jobs",
+                    [("status", "running")],
+                    route: "GET /runners/:id/jobs",
+                    limit: 1_000
+                ).count : 0
+            return (detail, managers, running, managersMissing)
+        }
+        var failures: [String] = []
+        var byID: [Int: Runner] = [:]
+        for (listed, result) in zip(everyRunner, results) {
+            switch result {
+            case .success(let (detail, managers, running, missing)):
+                if let detail { details[listed.id] = detail }
+                if missing { managersUnsupported = true }
+                byID[listed.id] = RunnerReader.model(
+                    listed: listed,
+                    detail: detail?.runner,
+                    managers: managers,
+                    running: running,
+                    concurrent: settings.concurrent,
+                    now: time
+                )
+            case .failure(let error):
+                failures.append("runner #\(listed.id): \(error.message)")
+                byID[listed.id] = RunnerReader.model(
+                    listed: listed,
+                    detail: details[listed.id]?.runner,
+                    managers: nil,
+                    running: 0,
+                    concurrent: settings.concurrent,
+                    now: time
+                )
+            }
+        }
+        if failures.count == everyRunner.count, let first = failures.first, !everyRunner.isEmpty {
+            throw BackendError(.unavailable, first)
+        }
+        let jobs = tracker.latestJobs
+        let models = pools.map { pool in
+            RunnerPool(
+                name: pool.spec.name,
+                tags: pool.spec.tags,
+                runners: pool.runners.compactMap { byID[$0.id] },
+                queuedJobs: RunnerReader.queue(for: pool.spec, jobs: jobs),
+                failureSignals: RunnerReader.signals(for: pool.spec, jobs: jobs, now: time)
+            )
+        }
+        return RunnerInventory(pools: models, agentTemplates: [])
+    }
+}

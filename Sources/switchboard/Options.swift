@@ -2,6 +2,7 @@ import AWSBackend
 import ArgumentParser
 import DemoBackend
 import Foundation
+import GitLabBackend
 import SwitchboardCore
 import SwitchboardTUI
 
@@ -62,7 +63,9 @@ struct EstateOptions: ParsableArguments {
                 return DemoBackend(seed: seed, scale: scale, clock: clock, name: options.name)
             }
         )
-        registry.register(AWSBroker.registryEntry(environment: ProcessInfo.processInfo.environment, clock: clock))
+        let environment = ProcessInfo.processInfo.environment
+        registry.register(AWSBroker.registryEntry(environment: environment, clock: clock))
+        registry.register(GitLabBackend.registryEntry(environment: environment))
         return registry
     }
 }

@@ -6,6 +6,12 @@ public struct BackendOptions: Sendable, Hashable {
         public var text: String
         public var line: Int?
         public var column: Int?
+
+        public init(text: String, line: Int? = nil, column: Int? = nil) {
+            self.text = text
+            self.line = line
+            self.column = column
+        }
     }
 
     public var kind: String
