@@ -35,15 +35,22 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Measure one full read of the `kind: aws` estate of --config: wall time and API calls.")
     var aws = false
 
-    @Option(name: .long, help: "With --aws: the switchboard config with a `kind: aws` backend.")
+    @Option(name: .long, help: "With --aws or --gitlab: the switchboard config.")
     var config: String?
 
     @Option(name: .long, help: "With --aws: full reads to time.")
     var cycles: Int = 3
 
+    @Flag(name: .long, help: "Measure poll cycles of the `kind: gitlab` backend of --config: time and API calls.")
+    var gitlab = false
+
+    @Option(name: .long, help: "With --gitlab: a URL to POST to between cycles that changes pipelines (the fake's).")
+    var advance: String?
+
     func run() async throws {
         if trust { return benchTrust() }
         if aws { return try await benchAWS() }
+        if gitlab { return try await benchGitLab() }
         let frameSize = try UsageError.frameSize(size)
         guard (1...1000).contains(scale) else { throw UsageError("--scale \(scale): use 1 to 1000") }
         let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(1800))

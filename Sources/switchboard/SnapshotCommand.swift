@@ -47,10 +47,14 @@ struct SnapshotCommand: AsyncParsableCommand {
         } catch {
             throw UsageError("--keys: \(error)")
         }
-        let clock = ManualClock(DemoBackend.epoch.addingTimeInterval(offset))
+        let config = try estate.loadConfig(registry: estate.registry(clock: ManualClock(DemoBackend.epoch)))
+        // The demo's time is its epoch plus --at; a real estate's is now.
+        let clock = ManualClock(config.hasDemo ? DemoBackend.epoch.addingTimeInterval(offset) : Date())
         let registry = estate.registry(clock: clock)
-        let config = try estate.loadConfig(registry: registry)
         let built = try registry.makeEstate(config)
+        for notice in built.backends.flatMap(\.notices) {
+            FileHandle.standardError.write(Data("switchboard: \(notice)\n".utf8))
+        }
         let theme = look.resolve(config: config, unicode: true)
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
         let environment = ProcessInfo.processInfo.environment

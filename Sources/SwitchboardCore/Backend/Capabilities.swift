@@ -9,10 +9,13 @@ public protocol Backend: Sendable {
     var kind: String { get }
     /// How often this backend's feeds should be polled when the config does not say (API costs differ).
     var defaultIntervals: [FeedID: TimeInterval] { get }
+    /// Things the operator should know from the start (a token kept in plain text, say), each one sentence.
+    var notices: [String] { get }
 }
 
 extension Backend {
     public var defaultIntervals: [FeedID: TimeInterval] { [:] }
+    public var notices: [String] { [] }
 }
 
 /// The AWS organisation: OUs, accounts, SCPs.

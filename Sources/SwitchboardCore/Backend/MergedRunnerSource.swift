@@ -77,7 +77,10 @@ public actor MergedRunnerSource: RunnerSource {
                 pools[index].queuedJobs = max(pools[index].queuedJobs, pool.queuedJobs)
                 pools[index].nodeGroup = pools[index].nodeGroup ?? pool.nodeGroup
                 if let signals = pool.failureSignals {
-                    pools[index].failureSignals = (pools[index].failureSignals ?? [:]).merging(signals, uniquingKeysWith: +)
+                    pools[index].failureSignals = (pools[index].failureSignals ?? [:]).merging(
+                        signals,
+                        uniquingKeysWith: +
+                    )
                 }
             }
         }

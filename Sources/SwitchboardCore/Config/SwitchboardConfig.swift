@@ -27,6 +27,9 @@ public struct SwitchboardConfig: Sendable, Hashable {
         self.ascii = ascii
     }
 
+    /// Whether the demo backend is part of the estate (its simulated time then drives the console's clock).
+    public var hasDemo: Bool { backends.contains { $0.kind == "demo" } }
+
     /// No config file: the built-in demo estate.
     public static let demo = SwitchboardConfig(
         estateName: "demo",
