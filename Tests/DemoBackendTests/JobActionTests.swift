@@ -134,4 +134,78 @@ import Testing
         fixture.clock.advance(by: 600)
         #expect(try await fixture.job(job.id)?.status == .canceled)
     }
+
+    @Test func playStartsAManualJob() async throws {
+        let fixture = DemoFixture()
+        let manual = try #require(try await fixture.jobs().first { $0.status == .manual })
+        let played = try await fixture.backend.play(jobID: manual.id)
+        #expect(played.id == manual.id && played.attempt == manual.attempt && played.name == manual.name)
+        #expect(played.status == .pending || played.status == .running)
+        #expect(try await fixture.job(manual.id)?.status == played.status)
+        // From there it runs like any other job, and cannot be played again.
+        let finished = try await fixture.advance(by: 30) {
+            guard let job = try await fixture.job(manual.id) else { return true }
+            return job.status == .success || job.status == .failed
+        }
+        #expect(finished)
+        await #expect(throws: BackendError.self) { try await fixture.backend.play(jobID: manual.id) }
+    }
+
+    @Test func playOfAJobThatIsNotManualFails() async throws {
+        let fixture = DemoFixture()
+        let jobs = try await fixture.jobs()
+        for status in [JobStatus.running, .failed, .success] {
+            let job = try #require(jobs.first { $0.status == status })
+            await #expect(
+                throws: BackendError(
+                    .invalidState,
+                    "Job #\(job.id) is \(status.label); only manual jobs waiting to be started can be played."
+                )
+            ) {
+                try await fixture.backend.play(jobID: job.id)
+            }
+        }
+        do {
+            _ = try await fixture.backend.play(jobID: 12)
+            Issue.record("play of an unknown job succeeded")
+        } catch let error as BackendError {
+            #expect(error.code == .notFound)
+        }
+    }
+
+    @Test func retryPipelineRetriesEveryFailedOrCanceledJob() async throws {
+        let fixture = DemoFixture()
+        let pipeline = try #require(try await fixture.backend.pipelines().first { $0.status == .failed })
+        let retryable = pipeline.jobs.filter(\.status.isRetryable)
+        let kept = pipeline.jobs.filter { !$0.status.isRetryable && $0.status != .skipped }
+        let updated = try await fixture.backend.retryPipeline(pipelineID: pipeline.id)
+        #expect(updated.id == pipeline.id)
+        #expect(updated.status.isActive)
+        for old in retryable {
+            let attempt = try #require(updated.jobs.first { $0.name == old.name })
+            #expect(attempt.id != old.id && attempt.attempt == old.attempt + 1 && attempt.status.isActive)
+            #expect(updated.job(id: old.id) == nil)
+        }
+        for job in kept { #expect(updated.job(id: job.id)?.status == job.status) }
+        #expect(try await fixture.backend.pipelines().first { $0.id == pipeline.id } == updated)
+    }
+
+    @Test func retryPipelineWithNothingToRetryFails() async throws {
+        let fixture = DemoFixture()
+        let pipelines = try await fixture.backend.pipelines()
+        let clean = try #require(pipelines.first { !$0.jobs.contains(where: \.status.isRetryable) })
+        do {
+            _ = try await fixture.backend.retryPipeline(pipelineID: clean.id)
+            Issue.record("retry of a pipeline with nothing to retry succeeded")
+        } catch let error as BackendError {
+            #expect(error.code == .invalidState)
+            #expect(error.message.contains("has no failed or canceled job to retry"))
+        }
+        do {
+            _ = try await fixture.backend.retryPipeline(pipelineID: -1)
+            Issue.record("retry of an unknown pipeline succeeded")
+        } catch let error as BackendError {
+            #expect(error.code == .notFound)
+        }
+    }
 }

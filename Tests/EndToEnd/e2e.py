@@ -180,7 +180,7 @@ def console_walkthrough(workdir):
     pane.wait_text("[3 Runners]", "pool small")
     # Help overlay.
     pane.type("?")
-    pane.wait_text("Help", "Esc closes", "retry failed job")
+    pane.wait_text("Help", "Esc closes", "job: retry failed, cancel running, play manual")
     pane.keys("Escape")
     pane.wait_for(lambda s: "Esc closes" not in s, "the help to close")
     # Drill from the Overview's failing pipelines into a failed job and its log.
@@ -237,6 +237,44 @@ def stopped_by(pane, send, status_expected, what):
     send()
     status = pane.exit_status()
     check(status == status_expected, "exit status %d after %s, expected %d" % (status, what, status_expected))
+    restored(pane)
+    return pane
+
+
+@test
+def play_a_manual_production_deploy(workdir):
+    pane = Pane(workdir)
+    pane.wait_text("Failing pipelines")
+    pane.keys("4")
+    pane.wait_text("[4 Pipelines]", "PIPELINE")
+    # A pipeline waiting on its manual production deploy; the deploy is its last job.
+    pane.type("/")
+    pane.type("manual")
+    pane.keys("Enter")
+    pane.wait_text("filter /manual", "▷ manual")
+    pane.keys("Enter")
+    pane.wait_text("Pipeline #", "JOB")
+    pane.keys("G")
+    pane.wait_text("<p> play")
+    pane.type("p")
+    pane.wait_text("Play manual job", "Play job #", "-production?", "Type production to confirm")
+    # y is not enough for production.
+    pane.type("y")
+    pane.keys("Enter")
+    pane.wait_text("Type production exactly")
+    pane.keys("BSpace")
+    pane.type("production")
+    pane.keys("Enter")
+    screen = pane.wait_for(lambda s: re.search(r"Job #(\d+) \S+-production started: (pending|running)", s),
+                           "the manual job to start")
+    job_id = re.search(r"Job #(\d+) \S+-production started", screen).group(1)
+    # The audit log has it.
+    pane.keys("7")
+    screen = pane.wait_text("Audit log", "play", "job #" + job_id)
+    row = next((line for line in screen.splitlines() if "job #" + job_id in line), "")
+    check(" ok " in row and "play" in row, "the play is not audited as ok: %r" % row)
+    pane.keys("q")
+    check(pane.exit_status() == 0, "q exits 0")
     restored(pane)
     return pane
 
@@ -399,7 +437,8 @@ if __name__ == "__main__":
     for case in [cli_help_version_and_snapshots, cli_trust, cli_bad_input, console_walkthrough,
                  sigterm_restores_the_terminal, sigint_restores_the_terminal,
                  sigquit_restores_the_terminal, a_crash_restores_the_terminal_and_says_why,
-                 non_utf8_locale_draws_ascii, identity_assumes_hop_by_hop_and_audits]:
+                 non_utf8_locale_draws_ascii, identity_assumes_hop_by_hop_and_audits,
+                 play_a_manual_production_deploy]:
         case()
     print("e2e: %d passed, %d failed" % (len(passed), len(failures)))
     sys.exit(1 if failures else 0)

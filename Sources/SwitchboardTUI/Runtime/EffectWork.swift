@@ -1,8 +1,9 @@
 import Foundation
 import SwitchboardCore
 
-/// The identity and audit effects as plain async work, posting their results as actions: the runtime runs
-/// them in the background, snapshots and tests await them in place.
+/// Job actions, identity and audit effects as plain async work, posting their results as actions: the runtime
+/// runs them in the background, snapshots and tests await them in place. Every job action and assumption leaves
+/// a line in the audit log.
 struct EffectWork: Sendable {
     let estate: Estate
     let audit: any AuditLog
@@ -11,6 +12,10 @@ struct EffectWork: Sendable {
 
     func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) async {
         switch effect {
+        case .retry(let jobID): await act(.retry, jobID: jobID, post: post) { try await $0.retry(jobID: jobID) }
+        case .cancel(let jobID): await act(.cancel, jobID: jobID, post: post) { try await $0.cancel(jobID: jobID) }
+        case .play(let jobID): await act(.play, jobID: jobID, post: post) { try await $0.play(jobID: jobID) }
+        case .retryPipeline(let pipelineID): await retryPipeline(pipelineID, post: post)
         case .loadIdentity: await loadIdentity(post: post)
         case .assume(let request, let mfaCode): await assume(request, mfaCode: mfaCode, post: post)
         case .refreshSessions:
@@ -43,6 +48,43 @@ struct EffectWork: Sendable {
             detail: detail
         )
         try? audit.append(entry)
+    }
+
+    /// Retries, cancels or plays a job: `call` asks the backend, the outcome goes to the audit log and back.
+    private func act(
+        _ kind: Confirmation.Kind,
+        jobID: Int,
+        post: @Sendable (Action) -> Void,
+        _ call: (any JobActions) async throws -> Job
+    ) async {
+        guard let actions = estate.jobActions else {
+            return post(.jobActionFailed(kind, jobID: jobID, message: "no backend in this estate acts on jobs"))
+        }
+        do {
+            let job = try await call(actions)
+            record(kind.rawValue, target: "job #\(jobID)", .ok, detail: "now #\(job.id) \(job.status.label)")
+            post(.jobActionSucceeded(kind, previousJobID: jobID, job: job))
+        } catch {
+            let message = Poller.describe(error)
+            record(kind.rawValue, target: "job #\(jobID)", .failed, detail: message)
+            post(.jobActionFailed(kind, jobID: jobID, message: message))
+        }
+    }
+
+    private func retryPipeline(_ pipelineID: Int, post: @Sendable (Action) -> Void) async {
+        let kind = Confirmation.Kind.retryPipeline
+        guard let actions = estate.jobActions else {
+            return post(.pipelineRetryFailed(pipelineID: pipelineID, message: "no backend in this estate acts on jobs"))
+        }
+        do {
+            let pipeline = try await actions.retryPipeline(pipelineID: pipelineID)
+            record(kind.rawValue, target: "pipeline #\(pipelineID)", .ok, detail: "now \(pipeline.status.label)")
+            post(.pipelineRetried(pipeline))
+        } catch {
+            let message = Poller.describe(error)
+            record(kind.rawValue, target: "pipeline #\(pipelineID)", .failed, detail: message)
+            post(.pipelineRetryFailed(pipelineID: pipelineID, message: message))
+        }
     }
 
     /// Profiles and sessions first (local files, instant), then again with the caller's identity (a network call).

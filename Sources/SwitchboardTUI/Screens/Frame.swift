@@ -16,7 +16,7 @@ struct Frame {
         var trailingSpans = trailing
         if let feed, let status = state.feeds[feed], status.isStale {
             let age = status.updatedAt.map { " " + DurationText.age(state.now.timeIntervalSince($0)) } ?? ""
-            trailingSpans = [Span("\(symbols == .ascii ? "!" : "⚠") stale\(age)", style: theme.warn)]
+            trailingSpans = [Span("\(theme.warningMark) stale\(age)", style: theme.warn)]
         }
         buffer.render(
             Block(

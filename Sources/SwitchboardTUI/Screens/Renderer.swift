@@ -178,7 +178,7 @@ extension Frame {
 
     private mutating func drawHelp(_ body: Rect) {
         let rows = Keymap.help.reduce(0) { $0 + $1.keys.count + 1 }
-        let box = body.centered(width: 64, height: rows + 2)
+        let box = body.centered(width: 72, height: rows + 2)
         buffer.fill(box)
         let inner = panel("Help", feed: nil, in: box, trailing: [Span("Esc closes", style: theme.dim)])
         var y = inner.y
@@ -195,17 +195,18 @@ extension Frame {
     }
 
     private mutating func drawConfirm(_ confirmation: Confirmation, in body: Rect) {
-        let box = body.centered(width: 66, height: confirmation.typedWord == nil ? 7 : 9)
+        let box = body.centered(width: 72, height: confirmation.typedWord == nil ? 7 : 9)
         buffer.fill(box)
-        let title = ["retry": "Retry job", "cancel": "Cancel job", "assume": "Assume role"][confirmation.kind.rawValue]
-        let inner = panel(title ?? "", feed: nil, in: box)
+        let wording = ConfirmWording(confirmation.kind)
+        let inner = panel(wording.panelTitle, feed: nil, in: box)
         guard inner.height > 0 else { return }
-        buffer.write(confirmation.title, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme.title)
-        buffer.write(confirmation.detail, x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: theme.dim)
+        let width = inner.width - 2
+        let title = DisplayWidth.fit(confirmation.title, to: width, ellipsis: symbols.ellipsis)
+        buffer.write(title, x: inner.x + 1, y: inner.y, maxWidth: width, style: theme.title)
+        let detail = DisplayWidth.fit(confirmation.detail, to: width, ellipsis: symbols.ellipsis)
+        buffer.write(detail, x: inner.x + 1, y: inner.y + 1, maxWidth: width, style: theme.dim)
         if let word = confirmation.typedWord {
-            let warning =
-                "\(symbols == .ascii ? "!" : "⚠") "
-                + (confirmation.kind == .assume ? "This opens a session in production." : "This deploys to production.")
+            let warning = "\(theme.warningMark) \(wording.productionWarning)"
             buffer.write(warning, x: inner.x + 1, y: inner.y + 3, maxWidth: inner.width - 2, style: theme.warn)
             buffer.write(
                 Line([
@@ -217,18 +218,16 @@ extension Frame {
                 maxWidth: inner.width - 2
             )
             buffer.write(
-                confirmation.kind == .assume
-                    ? "Enter confirms · Esc leaves it" : "Enter confirms · Esc keeps the job as it is",
+                "Enter confirms · Esc \(wording.keep)",
                 x: inner.x + 1,
                 y: inner.y + 6,
                 maxWidth: inner.width - 2,
                 style: theme.dim
             )
         } else {
-            let verb = confirmation.kind == .retry ? "retry" : "cancel it"
             buffer.write(
                 Line([
-                    Span("y", style: theme.key), Span(" \(verb)    "), Span("n", style: theme.key),
+                    Span("y", style: theme.key), Span(" \(wording.verb)    "), Span("n", style: theme.key),
                     Span(" / "), Span("Esc", style: theme.key), Span(" keep as is"),
                 ]),
                 x: inner.x + 1,
@@ -258,5 +257,33 @@ extension Frame {
             y: inner.y + 3,
             maxWidth: inner.width - 2
         )
+    }
+}
+
+/// What the confirmation box says for each kind of action.
+private struct ConfirmWording {
+    var panelTitle: String
+    /// After `y`.
+    var verb: String
+    var productionWarning = "This deploys to production."
+    /// After `Esc` when a word must be typed.
+    var keep = "keeps the job as it is"
+
+    init(_ kind: Confirmation.Kind) {
+        switch kind {
+        case .retry:
+            (panelTitle, verb) = ("Retry job", "retry")
+        case .cancel:
+            (panelTitle, verb) = ("Cancel job", "cancel it")
+        case .play:
+            (panelTitle, verb) = ("Play manual job", "start it")
+        case .retryPipeline:
+            (panelTitle, verb) = ("Retry pipeline", "retry")
+            keep = "keeps the pipeline as it is"
+        case .assume:
+            (panelTitle, verb) = ("Assume role", "assume")
+            productionWarning = "This opens a session in production."
+            keep = "leaves it"
+        }
     }
 }

@@ -12,6 +12,9 @@ public enum Action: Sendable {
     case logFailed(jobID: Int, message: String)
     case jobActionSucceeded(Confirmation.Kind, previousJobID: Int, job: Job)
     case jobActionFailed(Confirmation.Kind, jobID: Int, message: String)
+    /// Every failed or canceled job of the pipeline was retried; the pipeline as it now stands.
+    case pipelineRetried(Pipeline)
+    case pipelineRetryFailed(pipelineID: Int, message: String)
     case identityLoaded(IdentitySnapshot)
     case assumeProgress(target: String, AssumeProgress)
     case assumeFinished(target: String, Result<SessionSummary, AssumeFailure>)
@@ -30,6 +33,10 @@ extension Action {
 public enum Effect: Sendable, Hashable {
     case retry(jobID: Int)
     case cancel(jobID: Int)
+    /// Starts a manual job.
+    case play(jobID: Int)
+    /// Retries every failed or canceled job of a pipeline.
+    case retryPipeline(pipelineID: Int)
     case fetchLog(jobID: Int, from: Int)
     case refresh(FeedID)
     /// Profiles, sessions and the caller's identity for the Identity screen.

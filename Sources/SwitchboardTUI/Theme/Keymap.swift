@@ -53,16 +53,16 @@ public enum Keymap {
                 hints = [hint("↑↓", "move"), hint("Enter", "open")]
             case .pipeline:
                 hints = [hint("↑↓", "move"), hint("Enter", "log"), hint("Esc", "back")]
-                if let job = state.selectedJob {
-                    if job.status.isRetryable { hints.append(hint("r", "retry")) }
-                    if job.status.isCancelable { hints.append(hint("c", "cancel")) }
-                }
             case .log:
                 hints = [hint("↑↓", "scroll"), hint("g/G", "top/end"), hint("Esc", "back")]
-                if let job = state.selectedJob {
-                    if job.status.isRetryable { hints.append(hint("r", "retry")) }
-                    if job.status.isCancelable { hints.append(hint("c", "cancel")) }
-                }
+            }
+            if let job = state.selectedJob {
+                if job.status.isRetryable { hints.append(hint("r", "retry")) }
+                if job.status.isCancelable { hints.append(hint("c", "cancel")) }
+                if job.status == .manual { hints.append(hint("p", "play")) }
+            }
+            if let pipeline = state.selectedPipeline, pipeline.hasRetryableJob {
+                hints.append(hint("R", "retry pipeline"))
             }
         }
         let escGoesBack = state.screen == .pipelines && state.pipelineView.level != .list
@@ -73,7 +73,8 @@ public enum Keymap {
         return hints
     }
 
-    /// Every key, by section, for the help overlay (it fits an 80x24 terminal).
+    /// Every key, by section, for the help overlay (it fits an 80x24 terminal: 18 lines at most, labels of
+    /// 47 columns).
     public static let help: [(section: String, keys: [Hint])] = [
         (
             "Move",
@@ -94,10 +95,11 @@ public enum Keymap {
         (
             "Act",
             [
-                hint("/", "filter (case-insensitive)"), hint("r  c", "retry failed job, cancel running job"),
+                hint("r  c  p", "job: retry failed, cancel running, play manual"),
+                hint("R", "pipeline: retry its failed and canceled jobs"),
                 hint("t", "trust chains of the selection"), hint("a  Enter", "assume: account, role, profile"),
                 hint("e  d  s", "Trust: explain, direction, sort"),
-                hint("?  q", "this help, quit"),
+                hint("/  ?  q", "filter (any case), this help, quit"),
             ]
         ),
     ]

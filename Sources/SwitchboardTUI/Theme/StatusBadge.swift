@@ -18,6 +18,12 @@ extension Theme {
         }
     }
 
+    /// Marks a warning: stale data, a production action, failure signals.
+    public var warningMark: String { symbols == .ascii ? "!" : "⚠" }
+
+    /// Between a thing and how many times it happened: `runner_system_failure ×2`.
+    public var timesMark: String { symbols == .ascii ? "x" : "×" }
+
     public func style(for status: JobStatus) -> Style {
         switch status {
         case .success: return ok

@@ -29,13 +29,16 @@ extension AppState {
         self.pipelines = pipelines
         pipelineIndex = Dictionary(pipelines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         pipelineView.list.replace(PipelineRows.list(pipelines), height: listHeight)
-        if let openID = pipelineView.openPipelineID, let fresh = pipeline(id: openID) {
-            pipelineView.openPipeline = fresh
-            let (model, rows) = PipelineRows.jobs(fresh)
-            pipelineView.jobs.replace(model, height: listHeight)
-            pipelineView.jobRows = rows
-        }
+        if let openID = pipelineView.openPipelineID, let fresh = pipeline(id: openID) { showOpen(fresh) }
         rebuildOverview()
+    }
+
+    /// Shows `pipeline` as the open one; the selected job stays (job rows are matched by name).
+    mutating func showOpen(_ pipeline: Pipeline) {
+        pipelineView.openPipeline = pipeline
+        let (model, rows) = PipelineRows.jobs(pipeline)
+        pipelineView.jobs.replace(model, height: listHeight)
+        pipelineView.jobRows = rows
     }
 
     mutating func rebuildAccounts() {
@@ -47,7 +50,7 @@ extension AppState {
 
     mutating func rebuildRunners() {
         guard let runnerInventory else { return }
-        let (model, rows) = RunnersRow.build(runnerInventory)
+        let (model, rows) = RunnersRow.build(runnerInventory, now: now)
         runners.load(model, rows: rows, height: listHeight)
     }
 
@@ -76,12 +79,14 @@ extension AppState {
         pipelineView.logView = view
     }
 
-    /// A retry or cancel went through: show it at once, then ask the feeds for the truth.
+    /// A retry, cancel or play went through: show it at once, then ask the feeds for the truth.
     mutating func jobActionSucceeded(_ kind: Confirmation.Kind, previousJobID: Int, job: Job) -> [Effect] {
         switch kind {
         case .retry:
             flash("Job #\(previousJobID) \(job.name) retried as #\(job.id): \(job.status.label).", level: .success)
-        case .cancel, .assume:
+        case .play:
+            flash("Job #\(job.id) \(job.name) started: \(job.status.label).", level: .success)
+        case .cancel, .assume, .retryPipeline:
             flash("Job #\(job.id) \(job.name) is \(job.status.label).", level: .success)
         }
         if let index = pipelines.firstIndex(where: { $0.job(id: previousJobID) != nil }) {
@@ -91,16 +96,38 @@ extension AppState {
         } else if var open = pipelineView.openPipeline, open.job(id: previousJobID) != nil {
             // The pipeline has left the feed's window but is still on screen: show the new attempt there too.
             open.replaceJob(previousJobID, with: job)
-            pipelineView.openPipeline = open
-            let (model, rows) = PipelineRows.jobs(open)
-            pipelineView.jobs.replace(model, height: listHeight)
-            pipelineView.jobRows = rows
+            showOpen(open)
+        }
+        return [.refresh(.pipelines), .refresh(.runners)]
+    }
+
+    /// A pipeline retry went through: the pipeline as the backend now tells it replaces ours, then the feeds
+    /// are asked for the truth.
+    mutating func pipelineRetried(_ pipeline: Pipeline) -> [Effect] {
+        let open = pipelineView.openPipelineID == pipeline.id ? pipelineView.openPipeline : nil
+        let retried = (self.pipeline(id: pipeline.id) ?? open).map { before in
+            pipeline.jobs.filter { before.job(id: $0.id) == nil }.count
+        }
+        let count = retried.map { " \($0) job\($0 == 1 ? "" : "s") retried," } ?? ""
+        flash(
+            "Pipeline #\(pipeline.id) \(pipeline.project) \(pipeline.ref):\(count) now \(pipeline.status.label).",
+            level: .success
+        )
+        if let index = pipelineIndex[pipeline.id] {
+            var updated = pipelines
+            updated[index] = pipeline
+            setPipelines(updated)
+        } else if open != nil {
+            showOpen(pipeline)
         }
         return [.refresh(.pipelines), .refresh(.runners)]
     }
 }
 
 extension Pipeline {
+    /// Whether a pipeline retry has something to do: a failed or canceled job.
+    var hasRetryableJob: Bool { stages.contains { $0.jobs.contains { $0.status.isRetryable } } }
+
     /// Puts `job` where job `id` was and recomputes the pipeline's status.
     mutating func replaceJob(_ id: Int, with job: Job) {
         for s in stages.indices {

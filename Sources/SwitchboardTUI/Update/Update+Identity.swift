@@ -166,15 +166,15 @@ extension AppState {
         let production =
             account.flatMap { id in organization?.accounts.first { $0.id == id } }?.environment == .production
         if production {
-            var confirmation = Confirmation(
-                kind: .assume,
-                jobID: 0,
-                title: "Assume \(request)?",
-                detail: account.map { "production account \($0)" + (mfaSerial == nil ? "" : " · MFA") } ?? "",
-                typedWord: "production"
+            mode = .confirm(
+                Confirmation(
+                    kind: .assume,
+                    subject: .assume(request),
+                    title: "Assume \(request)?",
+                    detail: account.map { "production account \($0)" + (mfaSerial == nil ? "" : " · MFA") } ?? "",
+                    typedWord: "production"
+                )
             )
-            confirmation.assume = request
-            mode = .confirm(confirmation)
             return []
         }
         if let mfaSerial {

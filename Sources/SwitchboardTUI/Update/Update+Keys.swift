@@ -78,6 +78,10 @@ extension AppState {
             requestJobAction(.retry)
         case .char("c"):
             requestJobAction(.cancel)
+        case .char("p"):
+            requestJobAction(.play)
+        case .char("R"):
+            requestPipelineRetry()
         case .char("t"):
             focusTrustOnSelection()
         case .char("e") where screen == .identity:
@@ -212,8 +216,7 @@ extension AppState {
     private mutating func handleConfirm(_ key: Key, _ confirmation: Confirmation) -> [Effect] {
         if key == .escape || (confirmation.typedWord == nil && (key == .char("n") || key == .char("N"))) {
             mode = .normal
-            let what = ["retry": "Retry", "cancel": "Cancel", "assume": "Assume"][confirmation.kind.rawValue] ?? ""
-            flash("\(what) not sent.", level: .info)
+            flash("\(confirmation.kind.title) not sent.", level: .info)
             return []
         }
         if let word = confirmation.typedWord {
@@ -241,15 +244,26 @@ extension AppState {
 
     private mutating func confirm(_ confirmation: Confirmation) -> [Effect] {
         mode = .normal
-        switch confirmation.kind {
-        case .retry:
-            flash("Retrying job #\(confirmation.jobID)…", level: .info)
-            return [.retry(jobID: confirmation.jobID)]
-        case .cancel:
-            flash("Canceling job #\(confirmation.jobID)…", level: .info)
-            return [.cancel(jobID: confirmation.jobID)]
-        case .assume:
-            guard let request = confirmation.assume else { return [] }
+        switch confirmation.subject {
+        case .job(let jobID):
+            switch confirmation.kind {
+            case .retry:
+                flash("Retrying job #\(jobID)…", level: .info)
+                return [.retry(jobID: jobID)]
+            case .cancel:
+                flash("Canceling job #\(jobID)…", level: .info)
+                return [.cancel(jobID: jobID)]
+            case .play:
+                flash("Starting job #\(jobID)…", level: .info)
+                return [.play(jobID: jobID)]
+            case .assume, .retryPipeline:
+                return []
+            }
+        case .pipeline(let pipelineID):
+            guard confirmation.kind == .retryPipeline else { return [] }
+            flash("Retrying pipeline #\(pipelineID)…", level: .info)
+            return [.retryPipeline(pipelineID: pipelineID)]
+        case .assume(let request):
             return confirmedAssume(request)
         }
     }

@@ -213,8 +213,19 @@ extension AppState {
         }
     }
 
+    /// The pipeline the operator points at: the selected one of the Pipelines list, or the open one.
+    public var selectedPipeline: Pipeline? {
+        guard screen == .pipelines else { return nil }
+        switch pipelineView.level {
+        case .list: return pipelineView.list.selectedIndex.map { pipelines[$0] }
+        case .pipeline, .log: return pipelineView.openPipeline
+        }
+    }
+
+    /// `r`, `c`, `p`: asks before retrying, canceling or playing the selected job. Read-only mode refuses;
+    /// retrying or playing a production deploy asks for the word typed out.
     mutating func requestJobAction(_ kind: Confirmation.Kind) {
-        let verb = kind == .retry ? "retry" : "cancel"
+        let verb = kind.rawValue
         guard let job = selectedJob else {
             flash("Select a job to \(verb): open a pipeline with Enter first.", level: .info)
             return
@@ -233,25 +244,65 @@ extension AppState {
                 )
                 return
             }
-        case .assume:
-            return
         case .cancel:
             guard job.status.isCancelable else {
                 flash("Job #\(job.id) is \(job.status.label); only unfinished jobs can be canceled.", level: .error)
                 return
             }
+        case .play:
+            guard job.status == .manual else {
+                flash(
+                    "Job #\(job.id) is \(job.status.label); only manual jobs waiting to be started can be played.",
+                    level: .error
+                )
+                return
+            }
+        case .assume, .retryPipeline:
+            return
         }
-        let production = job.deploysToProduction
-        let title = "\(kind == .retry ? "Retry" : "Cancel") job #\(job.id) \(job.name)?"
         var detail = "\(project) · stage \(job.stage) · \(job.status.label)"
         if let environment = job.environment { detail += " · deploys to \(environment)" }
         mode = .confirm(
             Confirmation(
                 kind: kind,
-                jobID: job.id,
-                title: title,
+                subject: .job(job.id),
+                title: "\(kind.title) job #\(job.id) \(job.name)?",
                 detail: detail,
-                typedWord: production && kind == .retry ? "production" : nil
+                typedWord: job.deploysToProduction && kind != .cancel ? "production" : nil
+            )
+        )
+    }
+
+    /// `R`: asks before retrying every failed or canceled job of the selected or open pipeline; the word
+    /// `production` must be typed when one of them deploys there.
+    mutating func requestPipelineRetry() {
+        guard let pipeline = selectedPipeline else {
+            flash("Select a pipeline to retry: on the Pipelines screen (4).", level: .info)
+            return
+        }
+        if readOnly {
+            flash("Read-only mode: pipeline retry is disabled (started with --read-only).", level: .error)
+            return
+        }
+        let retryable = pipeline.jobs.filter(\.status.isRetryable)
+        guard !retryable.isEmpty else {
+            flash(
+                "Pipeline #\(pipeline.id) is \(pipeline.status.label); it has no failed or canceled job to retry.",
+                level: .error
+            )
+            return
+        }
+        let count = retryable.count == 1 ? "1 job" : "\(retryable.count) jobs"
+        var detail = retryable.map { "\($0.name) (\($0.status.label))" }.joined(separator: ", ")
+        let production = retryable.first(where: \.deploysToProduction)
+        if let environment = production?.environment { detail = "deploys to \(environment) · " + detail }
+        mode = .confirm(
+            Confirmation(
+                kind: .retryPipeline,
+                subject: .pipeline(pipeline.id),
+                title: "Retry \(count) of pipeline #\(pipeline.id) \(pipeline.project) \(pipeline.ref)?",
+                detail: detail,
+                typedWord: production == nil ? nil : "production"
             )
         )
     }

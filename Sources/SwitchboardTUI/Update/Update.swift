@@ -33,10 +33,12 @@ public enum Update {
         case .jobActionSucceeded(let kind, let previousJobID, let job):
             return state.jobActionSucceeded(kind, previousJobID: previousJobID, job: job)
         case .jobActionFailed(let kind, let jobID, let message):
-            state.flash(
-                "\(kind == .retry ? "Retry" : "Cancel") of job #\(jobID) failed: \(message)",
-                level: .error
-            )
+            state.flash("\(kind.title) of job #\(jobID) failed: \(message)", level: .error)
+            return []
+        case .pipelineRetried(let pipeline):
+            return state.pipelineRetried(pipeline)
+        case .pipelineRetryFailed(let pipelineID, let message):
+            state.flash("Retry of pipeline #\(pipelineID) failed: \(message)", level: .error)
             return []
         case .identityLoaded(let snapshot):
             state.applyIdentity(snapshot)
