@@ -48,7 +48,9 @@ struct MergedRunnerSourceTests {
         aws.answer.withLock {
             $0 = .success(
                 RunnerInventory(
-                    pools: [RunnerPool(name: "big", tags: ["big"], runners: [], queuedJobs: 0, nodeGroup: Self.nodeGroup)],
+                    pools: [
+                        RunnerPool(name: "big", tags: ["big"], runners: [], queuedJobs: 0, nodeGroup: Self.nodeGroup)
+                    ],
                     agentTemplates: []
                 )
             )
@@ -89,10 +91,12 @@ struct MergedRunnerSourceTests {
         let third = try await merged.runners()
         #expect(third.staleParts?.count == 2)
 
-        let fresh = MergedRunnerSource([Part("aws"), Part("gitlab")].map { part in
-            part.answer.withLock { $0 = .failure(BackendError(.unavailable, "down")) }
-            return part
-        })
+        let fresh = MergedRunnerSource(
+            [Part("aws"), Part("gitlab")].map { part in
+                part.answer.withLock { $0 = .failure(BackendError(.unavailable, "down")) }
+                return part
+            }
+        )
         await #expect(throws: BackendError.self) { _ = try await fresh.runners() }
     }
 
