@@ -121,6 +121,29 @@ import Testing
         #expect(confirmation.typedWord == (manual.deploysToProduction ? "production" : nil))
     }
 
+    @Test func aRetryFromTheLogFollowsTheNewAttempt() async throws {
+        let clock = ManualClock(Fixtures.start)
+        let (estate, backend) = Fixtures.estate(clock: clock)
+        var state = await StateLoader.load(estate: estate, size: Size(width: 120, height: 40), clock: clock)
+        let pipeline = try #require(state.pipelines.first { $0.jobs.contains { $0.status == .failed } })
+        let failed = try #require(pipeline.jobs.first { $0.status == .failed })
+        try await Self.open(pipeline.id, job: failed.name, &state)
+        try await Fixtures.press("Enter", &state, backend: backend)
+        #expect(state.pipelineView.logView?.jobID == failed.id)
+        try await Fixtures.press("r", &state, backend: backend)
+        if failed.deploysToProduction {
+            try await Fixtures.press("p r o d u c t i o n Enter", &state, backend: backend)
+        } else {
+            try await Fixtures.press("y", &state, backend: backend)
+        }
+        let now = try #require(state.pipelineView.logView?.jobID)
+        #expect(now != failed.id)
+        #expect(state.pipelineView.level == .log(jobID: now, pipelineID: pipeline.id))
+        #expect(state.selectedJob?.id == now)
+        #expect(state.selectedJob?.attempt == failed.attempt + 1)
+        #expect(Keymap.hints(for: state).contains { $0.key == "c" })
+    }
+
     @Test func readOnlyRefusesPlayAndPipelineRetry() async throws {
         var state = await Self.state(adding: Self.job())
         state.readOnly = true

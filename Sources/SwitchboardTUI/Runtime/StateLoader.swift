@@ -4,9 +4,10 @@ import Synchronization
 import TUICore
 
 extension StateLoader {
-    /// Presses `keys` on `state` as the runtime would, answering log fetches, identity loads, assumptions and
-    /// audit reads at once (snapshots and tests have no loop to answer them later). Job actions are left for
-    /// the caller. Returns every effect the keys asked for.
+    /// Presses `keys` on `state` as the runtime would, answering log fetches, identity loads, assumptions,
+    /// audit reads and confirmed job actions at once (snapshots and tests have no loop to answer them later;
+    /// actions are audited as in the console). Feed refreshes are left for the caller. Returns every effect the
+    /// keys asked for.
     @discardableResult
     public static func press(
         _ keys: [Key],
@@ -64,7 +65,7 @@ extension StateLoader {
                 case .fetchLog(let jobID, let from):
                     guard let logs = estate?.pipelines else { continue }
                     actions = [.log(try await logs.log(jobID: jobID, from: from))]
-                case .loadIdentity, .assume, .loadAudit, .refreshSessions:
+                case .loadIdentity, .assume, .loadAudit, .refreshSessions, .retry, .cancel, .play, .retryPipeline:
                     guard let estate else { continue }
                     let collected = Collected()
                     let fixed = source.clock

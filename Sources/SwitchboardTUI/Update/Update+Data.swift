@@ -98,6 +98,14 @@ extension AppState {
             open.replaceJob(previousJobID, with: job)
             showOpen(open)
         }
+        // Retried from its log: the log view follows the new attempt, as GitLab's job page does.
+        if job.id != previousJobID, case .log(previousJobID, let pipelineID) = pipelineView.level {
+            pipelineView.level = .log(jobID: job.id, pipelineID: pipelineID)
+            var view = LogViewState(jobID: job.id, pipelineID: pipelineID)
+            view.isFetching = true
+            pipelineView.logView = view
+            return [.refresh(.pipelines), .refresh(.runners), .fetchLog(jobID: job.id, from: 0)]
+        }
         return [.refresh(.pipelines), .refresh(.runners)]
     }
 
