@@ -36,8 +36,10 @@ struct APIRunnerRef: Decodable, Sendable {
     var description: String?
 }
 
+/// A job's `project`: only `/runners/:id/jobs` carries the id and path; elsewhere it is
+/// `{"ci_job_token_scope_enabled": false}`.
 struct APIProjectRef: Decodable, Sendable {
-    var id: Int
+    var id: Int?
     var path_with_namespace: String?
 }
 
