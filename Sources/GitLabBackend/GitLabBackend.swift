@@ -75,7 +75,8 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 route: "GET /projects/:id/jobs/:id/trace"
             )
         } catch let error where error.status == 404 {
-            throw BackendError(.notFound, "Job #\(jobID) has no log yet (GitLab: \(error.message))")
+            // No log yet (GitLab 404s a job that never ran, or whose log was erased): an empty log, as its UI.
+            return LogChunk(jobID: jobID, offset: offset, lines: [], isComplete: !job.status.isActive)
         } catch {
             throw error.backendError
         }

@@ -59,6 +59,12 @@ public final class ConsoleRuntime {
             now: clock.now(),
             readOnly: readOnly
         )
+        // What a backend wants known from the start (a token kept in plain text) stays up for a while.
+        let notices = estate.backends.flatMap(\.notices)
+        if let first = notices.first {
+            let more = notices.count > 1 ? " (+\(notices.count - 1) more on stderr)" : ""
+            state.flash = Flash(first + more, level: .error, until: clock.now().addingTimeInterval(20))
+        }
     }
 
     /// Runs until the operator quits or a stop is requested (SIGINT, SIGTERM).
