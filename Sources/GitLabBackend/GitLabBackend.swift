@@ -20,6 +20,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     var projectsReadAt: Date?
     /// Projects that answered 403/404, left out until the project list is read again.
     var skipped: Set<Int> = []
+    var inFlight: Task<Void, any Error>?
+    /// Whether a pipelines poll has succeeded (runner queues and failure signals come from its jobs).
+    var pipelinesRead = false
 
     static let projectListLifetime: TimeInterval = 600
 
@@ -55,15 +58,28 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     // MARK: PipelineSource
 
     public func pipelines() async throws -> [Pipeline] {
-        do throws(GitLabError) {
-            try await refreshProjects()
-            try await listPipelines()
-            try await readJobs()
-        } catch {
-            throw error.backendError
-        }
-        tracker.prune()
+        try await refreshPipelines()
         return tracker.model()
+    }
+
+    /// One poll of the watched pipelines; a poll already under way is joined rather than repeated (the runners
+    /// feed asks for one at start, for its queues, while the pipelines feed asks too).
+    func refreshPipelines() async throws {
+        if let inFlight { return try await inFlight.value }
+        let poll = Task {
+            do throws(GitLabError) {
+                try await self.refreshProjects()
+                try await self.listPipelines()
+                try await self.readJobs()
+            } catch {
+                throw error.backendError
+            }
+            self.tracker.prune()
+        }
+        inFlight = poll
+        defer { inFlight = nil }
+        try await poll.value
+        pipelinesRead = true
     }
 
     public func log(jobID: Int, from offset: Int) async throws -> LogChunk {
@@ -310,6 +326,8 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     // MARK: RunnerSource
 
     public func runners() async throws -> RunnerInventory {
+        // Queues and failure signals come from the watched pipelines' jobs: read them first if never read.
+        if !pipelinesRead { try? await refreshPipelines() }
         let reader = RunnerReader(settings: settings, client: client)
         let groups = settings.groups.map(GitLabClient.encode)
         var pools: [(spec: PoolSpec, runners: [APIRunner])] = []
