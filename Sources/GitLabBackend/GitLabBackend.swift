@@ -23,6 +23,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     var inFlight: Task<Void, any Error>?
     /// Whether a pipelines poll has succeeded (runner queues and failure signals come from its jobs).
     var pipelinesRead = false
+    /// When the last pipelines poll finished; cleared by actions, whose effects the next poll must read.
+    var polledAt: Date?
+    static let reuseWindow: TimeInterval = 2
 
     static let projectListLifetime: TimeInterval = 600
 
@@ -66,6 +69,8 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     /// feed asks for one at start, for its queues, while the pipelines feed asks too).
     func refreshPipelines() async throws {
         if let inFlight { return try await inFlight.value }
+        // A poll that finished a moment ago (the runners feed's, at start) is as good as a new one.
+        if let polledAt, abs(now().timeIntervalSince(polledAt)) < Self.reuseWindow { return }
         let poll = Task {
             do throws(GitLabError) {
                 try await self.refreshProjects()
@@ -80,6 +85,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         defer { inFlight = nil }
         try await poll.value
         pipelinesRead = true
+        polledAt = now()
     }
 
     public func log(jobID: Int, from offset: Int) async throws -> LogChunk {
@@ -133,6 +139,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 route: "POST /projects/:id/pipelines/:id/retry"
             )
             tracker.replace(pipeline: pipeline)
+            polledAt = nil
             try await readJobs(of: [pipelineID])
         } catch {
             throw Self.actionError(error)
@@ -162,6 +169,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             throw Self.actionError(error)
         }
         tracker.record(job: result, pipeline: result.pipeline?.id ?? pipeline)
+        polledAt = nil
         return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1)
     }
 

@@ -107,6 +107,21 @@ struct GitLabBackendTests {
         #expect(gitlab.count("GET /runners/:id/managers") > 0)
     }
 
+    @Test func atStartBothFeedsShareOnePipelinesPoll() async throws {
+        let gitlab = FakeGitLabEstate.gitlab()
+        let backend = FakeBackend.make(gitlab)
+        async let inventory = backend.runners()
+        async let pipelines = backend.pipelines()
+        let (pools, list) = try await (inventory, pipelines)
+        #expect(!pools.pools.isEmpty && !list.isEmpty)
+        #expect(gitlab.count("GET /projects/:id/pipelines") == 5)
+        _ = try await backend.pipelines()
+        #expect(gitlab.count("GET /projects/:id/pipelines") == 5, "a poll a moment ago is reused")
+        _ = try await backend.retry(jobID: Seed.scriptFailureJob)
+        _ = try await backend.pipelines()
+        #expect(gitlab.count("GET /projects/:id/pipelines") == 10, "after an action the next poll reads again")
+    }
+
     @Test func retryRoundTrip() async throws {
         let gitlab = FakeGitLabEstate.gitlab()
         let backend = FakeBackend.make(gitlab)
