@@ -187,9 +187,9 @@ struct GitLabClientTests {
         (
             403,
             #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}"#,
-            "lacks a scope (GitLab asks for api)"
+            "lacks a scope (GitLab wants api)"
         ),
-        (403, #"{"message":"403 Forbidden"}"#, "manage_runner or api scope and the Owner role"),
+        (403, #"{"message":"403 Forbidden"}"#, "manage_runner or api scope and the group's Owner role"),
         (404, #"{"message":"404 Project Not Found"}"#, "404 Project Not Found"),
         (404, #"{"error":"404 Not Found"}"#, "404 Not Found"),
         (400, #"{"message":{"bio":["is too long (maximum is 255 characters)"]}}"#, "bio is too long"),

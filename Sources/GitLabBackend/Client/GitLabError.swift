@@ -31,32 +31,31 @@ public struct GitLabError: Error, Sendable, Hashable, CustomStringConvertible {
     static func answer(_ response: HTTPResponse, request: String, host: String, route: String) -> GitLabError {
         let said = GitLabErrorBody.summary(response)
         let status = response.status
+        // What to do first (the line is cut on a narrow screen), then who said what.
+        let source = "GitLab at \(host), \(request): \(said)"
         let text: String
         switch status {
         case 401:
             text =
-                "GitLab at \(host) refused the token for \(request) (\(said)): it is missing, expired or revoked; "
-                + "check token_env or token_command"
+                "GitLab refused the token (missing, expired or revoked): check token_env or token_command (\(source))"
         case 403:
-            let scope = GitLabErrorBody.field("scope", in: response)
             var hint =
                 route.contains("/runners")
-                ? "listing runners needs a token with the manage_runner or api scope and the Owner role on the group"
+                ? "runners need a token with the manage_runner or api scope and the group's Owner role"
                 : "the token's user needs a role on the project that allows this (Developer or above)"
             if GitLabErrorBody.field("error", in: response) == "insufficient_scope" {
-                hint = "the token lacks a scope" + (scope.map { " (GitLab asks for \($0))" } ?? "") + "; " + hint
+                let scope = GitLabErrorBody.field("scope", in: response).map { " (GitLab wants \($0))" } ?? ""
+                hint = "the token lacks a scope\(scope): " + hint
             }
-            text = "GitLab at \(host) forbade \(request) (\(said)): \(hint)"
+            text = "\(hint) (\(source))"
         case 404:
-            text = "GitLab at \(host) has no \(request) (\(said)); check the group and project names in the config"
+            text = "GitLab has no such resource; check the group and project names in the config (\(source))"
         case 429:
-            text = "GitLab at \(host) is rate-limiting \(request) (\(said))"
+            text = "GitLab is rate-limiting these requests (\(source))"
         case 500...599:
-            text =
-                "GitLab at \(host) failed on \(request) (\(status): \(said)); GitLab or a proxy in front of it is "
-                + "in trouble, retry later"
+            text = "GitLab or a proxy in front of it is failing (\(status)); retry later (\(source))"
         default:
-            text = "GitLab at \(host) answered \(status) to \(request): \(said)"
+            text = "GitLab answered \(status) (\(source))"
         }
         return GitLabError(status: status, message: text)
     }
