@@ -260,8 +260,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         }
     }
 
-    /// Reads jobs and trigger jobs of every pipeline that needs it (downstream pipelines found on the way too),
-    /// and the deployments of their projects (which job deploys where).
+    /// Reads the jobs of every pipeline that needs it; for new or changed ones also their trigger jobs
+    /// (downstream pipelines found on the way are read too) and their projects' deployments (which job deploys
+    /// where). A pipeline that is only still running costs one call.
     func readJobs(of only: [Int]? = nil) async throws(GitLabError) {
         var rounds = 0
         var pending = only ?? tracker.needingJobs
@@ -269,7 +270,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         while !pending.isEmpty && rounds < 3 {
             rounds += 1
             let targets = pending.compactMap { id in
-                tracker.pipelines[id].map { (id: id, project: $0.pipeline.project_id) }
+                tracker.pipelines[id].map {
+                    (id: id, project: $0.pipeline.project_id, full: only != nil || tracker.needsFullRead(id))
+                }
             }
             let client = self.client
             let results = await concurrently(targets, limit: settings.concurrency) { target throws(GitLabError) in
@@ -280,14 +283,15 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                     [("include_retried", "true")],
                     route: "GET /projects/:id/pipelines/:id/jobs"
                 )
+                guard target.full else { return (jobs, [APIJob]?.none) }
                 let bridges = try await client.all(
                     APIJob.self,
                     base + "/bridges",
                     route: "GET /projects/:id/pipelines/:id/bridges"
                 )
-                return (jobs, bridges)
+                return (jobs, Optional(bridges))
             }
-            try await readDeployments(projects: Set(targets.map(\.project)))
+            try await readDeployments(projects: Set(targets.filter(\.full).map(\.project)))
             var firstError: GitLabError?
             for (target, result) in zip(targets, results) {
                 switch result {

@@ -60,10 +60,11 @@ struct GitLabBackendTests {
         let active = again.filter { $0.status.isActive }.count
         #expect(gitlab.count("GET /groups/:id/projects") == 0, "the project list is read every 10 minutes")
         #expect(gitlab.count("GET /projects/:id/pipelines") == projects)
-        // Finished pipelines are not read again; running ones are (their jobs move without the pipeline's
-        // updated_at changing).
+        // Finished pipelines are not read again; running ones have their jobs read (jobs move without the
+        // pipeline's updated_at changing), nothing more.
         #expect(gitlab.count("GET /projects/:id/pipelines/:id/jobs") == active)
-        #expect(gitlab.count("GET /projects/:id/pipelines/:id/bridges") == active)
+        #expect(gitlab.count("GET /projects/:id/pipelines/:id/bridges") == 0)
+        #expect(gitlab.count("GET /projects/:id/deployments") == 0)
         let listing = try #require(gitlab.requests.first { $0.route == "GET /projects/:id/pipelines" })
         #expect(listing.target.contains("updated_after="))
         #expect(listing.target.contains("order_by=updated_at"))
@@ -75,6 +76,10 @@ struct GitLabBackendTests {
         let after = try await backend.pipelines()
         let jobReads = gitlab.requests.filter { $0.route == "GET /projects/:id/pipelines/:id/jobs" }.map(\.target)
         #expect(jobReads.contains { $0.contains("/pipelines/\(changed)/jobs") })
+        let bridgeReads = gitlab.requests.filter { $0.route == "GET /projects/:id/pipelines/:id/bridges" }
+        #expect(bridgeReads.map(\.target).allSatisfy { $0.contains("/pipelines/\(changed)/bridges") })
+        #expect(bridgeReads.count == 1)
+        #expect(gitlab.count("GET /projects/:id/deployments") == 1)
         #expect(after.first { $0.id == changed }?.updatedAt == gitlab.now)
     }
 

@@ -61,10 +61,19 @@ struct PipelineTracker: Sendable {
         }.map(\.pipeline.id).sorted()
     }
 
-    /// Takes in a pipeline's jobs and trigger jobs; trigger jobs' downstream pipelines become tracked too.
-    mutating func setJobs(pipeline id: Int, jobs: [APIJob], bridges: [APIJob], projectPaths: [Int: String]) {
+    /// Whether a pipeline must be read in full (jobs, trigger jobs, its project's deployments): it is new,
+    /// changed or acted on. A pipeline that is only still running needs its jobs alone.
+    func needsFullRead(_ id: Int) -> Bool {
+        guard let tracked = pipelines[id] else { return false }
+        return !tracked.jobsRead || tracked.jobsReadFor != tracked.pipeline.updated_at
+    }
+
+    /// Takes in a pipeline's jobs and (when read) trigger jobs; trigger jobs' downstream pipelines become
+    /// tracked too.
+    mutating func setJobs(pipeline id: Int, jobs: [APIJob], bridges: [APIJob]?, projectPaths: [Int: String]) {
         guard var tracked = pipelines[id] else { return }
         tracked.jobs = jobs
+        let bridges = bridges ?? tracked.bridges
         tracked.bridges = bridges
         tracked.jobsRead = true
         tracked.jobsReadFor = tracked.pipeline.updated_at
