@@ -250,3 +250,31 @@ struct GitLabBackendTests {
         #expect(!inventory.pools.flatMap(\.runners).isEmpty)
     }
 }
+
+/// The backend over real sockets: the fake GitLab server on 127.0.0.1 and the socket client.
+struct GitLabOverSocketsTests {
+    @Test func readsOverTheWireAndRetriesASlowAnswer() async throws {
+        let gitlab = FakeGitLabEstate.gitlab()
+        let server = FakeGitLabServer(gitlab: gitlab)
+        try server.start()
+        defer { server.stop() }
+        let settings = GitLabSettings(
+            url: server.url,
+            token: GitLabToken(FakeGitLabEstate.operatorToken.value),
+            groups: ["platform"],
+            timeout: 1
+        )
+        let backend = try GitLabBackend(settings: settings, http: SocketHTTPClient(), now: { gitlab.now })
+        // One listing answers too late: that try times out, the next succeeds.
+        gitlab.inject(.slow(seconds: 1.5), on: .route("GET /groups/:id/projects"))
+        let started = ContinuousClock.now
+        let pipelines = try await backend.pipelines()
+        #expect(ContinuousClock.now - started >= .seconds(1))
+        #expect(pipelines.contains { $0.id == FakeGitLabEstate.Seed.childPipeline })
+        #expect(gitlab.count("GET /groups/:id/projects") == 2)
+        let inventory = try await backend.runners()
+        #expect(inventory.pools.flatMap(\.runners).count == 7)
+        // Every request carried the token in PRIVATE-TOKEN, none in the URL.
+        #expect(gitlab.requests.allSatisfy { !$0.target.contains("glpat") })
+    }
+}
