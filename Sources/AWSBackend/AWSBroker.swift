@@ -53,13 +53,24 @@ public struct AWSBroker: CredentialBroker {
     /// The registry entry for `kind: aws`.
     public static func registryEntry(environment: [String: String], clock: any WallClock) -> BackendRegistry.Entry {
         .init(kind: "aws", keys: AWSSettings.keys) { options in
-            AWSBroker(
-                settings: try AWSSettings(options: options),
-                environment: environment,
-                http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }),
-                displayClock: clock
-            )
+            try make(options: options, environment: environment, clock: clock)
         }
+    }
+
+    /// The broker a `kind: aws` config entry describes.
+    public static func make(
+        options: BackendOptions,
+        environment: [String: String],
+        clock: any WallClock
+    ) throws
+        -> AWSBroker
+    {
+        AWSBroker(
+            settings: try AWSSettings(options: options),
+            environment: environment,
+            http: SocketHTTPClient(caBundle: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }),
+            displayClock: clock
+        )
     }
 
     func assumer() throws(AssumeFailure) -> RoleAssumer {

@@ -64,8 +64,18 @@ struct EstateOptions: ParsableArguments {
             }
         )
         let environment = ProcessInfo.processInfo.environment
-        registry.register(AWSBroker.registryEntry(environment: environment, clock: clock))
-        registry.register(GitLabBackend.registryEntry(environment: environment))
+        // Written here rather than taken from the backends' own `registryEntry`, so that registering runs no
+        // AWS or GitLab code until a config names that kind.
+        registry.register(
+            .init(kind: "aws", keys: AWSSettings.keys) { options in
+                try AWSBroker.make(options: options, environment: environment, clock: clock)
+            }
+        )
+        registry.register(
+            .init(kind: "gitlab", keys: GitLabSettings.keys) { options in
+                try GitLabBackend.make(options: options, environment: environment)
+            }
+        )
         return registry
     }
 }

@@ -2,14 +2,22 @@
 public struct BackendRegistry: Sendable {
     public struct Entry: Sendable {
         public var kind: String
-        public var keys: Set<String>
+        /// Worked out when a config names this kind, not before: registering a kind runs none of its code (an
+        /// idle demo console then keeps the AWS and GitLab code out of memory).
+        private let allowedKeys: @Sendable () -> Set<String>
         public var make: @Sendable (BackendOptions) throws -> any Backend
 
-        public init(kind: String, keys: Set<String>, make: @escaping @Sendable (BackendOptions) throws -> any Backend) {
+        public init(
+            kind: String,
+            keys: @autoclosure @escaping @Sendable () -> Set<String>,
+            make: @escaping @Sendable (BackendOptions) throws -> any Backend
+        ) {
             self.kind = kind
-            self.keys = keys
+            allowedKeys = keys
             self.make = make
         }
+
+        public var keys: Set<String> { allowedKeys() }
     }
 
     public private(set) var entries: [String: Entry] = [:]
