@@ -20,9 +20,17 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     var projectsReadAt: Date?
     /// Projects that answered 403/404, left out until the project list is read again.
     var skipped: Set<Int> = []
+    /// What each group's and configured project's last good read found, kept when a later read fails.
+    var groupProjects: [String: [Int: String]] = [:]
+    var configuredProjects: [String: (id: Int, path: String)] = [:]
+    static let cancelledError = GitLabClient.cancelled
     var inFlight: Task<Void, any Error>?
     /// Whether a pipelines poll has succeeded (runner queues and failure signals come from its jobs).
     var pipelinesRead = false
+    /// Actions taken (a poll running across one must not be reused as if it saw it).
+    var actions = 0
+    /// The last good row of each runner, shown (as last read) when its own calls fail.
+    var lastRunners: [Int: Runner] = [:]
     /// When the last pipelines poll finished; cleared by actions, whose effects the next poll must read.
     var polledAt: Date?
     static let reuseWindow: TimeInterval = 2
@@ -71,25 +79,34 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         if let inFlight { return try await inFlight.value }
         // A poll that finished a moment ago (the runners feed's, at start) is as good as a new one.
         if let polledAt, abs(now().timeIntervalSince(polledAt)) < Self.reuseWindow { return }
+        let actionsBefore = actions
         let poll = Task {
+            // A project that fails is named at the end; the others are read all the same (and kept for the
+            // next answer), so one broken project never stops the rest.
+            var problems: [GitLabError] = []
             do throws(GitLabError) {
-                try await self.refreshProjects()
-                try await self.listPipelines()
+                problems += try await self.refreshProjects()
+                problems += await self.listPipelines()
                 try await self.readJobs()
             } catch {
-                throw error.backendError
+                problems.append(error)
             }
             self.tracker.prune()
+            if let first = problems.first {
+                let message = problems.map(\.message).joined(separator: "; ")
+                throw GitLabError(status: first.status, message: message).backendError
+            }
         }
         inFlight = poll
         defer { inFlight = nil }
         try await poll.value
         pipelinesRead = true
-        polledAt = now()
+        // An action during the poll: the poll may predate it, so the next ask polls again.
+        if actions == actionsBefore { polledAt = now() }
     }
 
     public func log(jobID: Int, from offset: Int) async throws -> LogChunk {
-        guard let (project, _, job) = tracker.locate(job: jobID) else { throw Self.unknownJob(jobID) }
+        let (project, _, job) = try await locate(jobID)
         let raw: [UInt8]
         do {
             raw = try await client.text(
@@ -140,10 +157,12 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             )
             tracker.replace(pipeline: pipeline)
             polledAt = nil
-            try await readJobs(of: [pipelineID])
+            actions += 1
         } catch {
             throw Self.actionError(error)
         }
+        // GitLab has done it: a failure to read the result now is not the action's (the next poll reads it).
+        try? await readJobs(of: [pipelineID])
         guard let updated = tracker.pipelines[pipelineID] else {
             throw BackendError(.notFound, "Pipeline #\(pipelineID) left the watched pipelines.")
         }
@@ -151,7 +170,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     }
 
     private func act(on jobID: Int, verb: String, allowed: Set<JobStatus>, _ rule: String) async throws -> Job {
-        guard let (project, pipeline, job) = tracker.locate(job: jobID) else { throw Self.unknownJob(jobID) }
+        let (project, pipeline, job) = try await locate(jobID)
         guard allowed.contains(job.status) else {
             throw BackendError(.invalidState, "Job #\(jobID) is \(job.status.label); only \(rule).")
         }
@@ -170,7 +189,25 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         }
         tracker.record(job: result, pipeline: result.pipeline?.id ?? pipeline)
         polledAt = nil
-        return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1)
+        actions += 1
+        return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1, project: project)
+    }
+
+    /// Where a job lives and its status: from the watched pipelines, or, for a pipeline no longer kept but
+    /// still open on screen, asked of GitLab.
+    private func locate(_ jobID: Int) async throws -> (project: Int, pipeline: Int, job: APIJob) {
+        if let found = tracker.locate(job: jobID) { return found }
+        guard let former = tracker.formerJobs[jobID] else { throw Self.unknownJob(jobID) }
+        do {
+            let job = try await client.get(
+                APIJob.self,
+                "/projects/\(former.project)/jobs/\(jobID)",
+                route: "GET /projects/:id/jobs/:id"
+            )
+            return (former.project, former.pipeline, job)
+        } catch {
+            throw error.backendError
+        }
     }
 
     static func unknownJob(_ id: Int) -> BackendError {
@@ -195,34 +232,63 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
 
     // MARK: Polling pipelines
 
-    /// Reads the groups' project lists (and resolves the configured projects) every ten minutes.
-    func refreshProjects() async throws(GitLabError) {
-        if let readAt = projectsReadAt, now().timeIntervalSince(readAt) < Self.projectListLifetime { return }
+    /// Reads the groups' project lists (and resolves the configured projects) every ten minutes. A group or
+    /// project that cannot be read keeps what was known of it and is returned as a problem; a cancelled read
+    /// throws.
+    func refreshProjects() async throws(GitLabError) -> [GitLabError] {
+        if let readAt = projectsReadAt, now().timeIntervalSince(readAt) < Self.projectListLifetime { return [] }
         var found: [Int: String] = [:]
+        var problems: [GitLabError] = []
+        var groupsRead: [String: [Int: String]] = [:]
         for group in settings.groups {
-            let listed = try await client.all(
-                APIProject.self,
-                "/groups/\(GitLabClient.encode(group))/projects",
-                [("include_subgroups", "true"), ("archived", "false"), ("simple", "true"), ("order_by", "id")],
-                route: "GET /groups/:id/projects"
-            )
-            for project in listed where project.archived != true { found[project.id] = project.path_with_namespace }
+            do throws(GitLabError) {
+                let listed = try await client.all(
+                    APIProject.self,
+                    "/groups/\(GitLabClient.encode(group))/projects",
+                    [("include_subgroups", "true"), ("archived", "false"), ("simple", "true"), ("order_by", "id")],
+                    route: "GET /groups/:id/projects"
+                )
+                var mine: [Int: String] = [:]
+                for project in listed where project.archived != true { mine[project.id] = project.path_with_namespace }
+                groupsRead[group] = mine
+                found.merge(mine) { $1 }
+            } catch {
+                if error == Self.cancelledError { throw error }
+                problems.append(GitLabError(status: error.status, message: "group \(group): \(error.message)"))
+                found.merge(groupProjects[group] ?? [:]) { $1 }
+            }
         }
         for path in settings.projects {
-            let project = try await client.get(
-                APIProject.self,
-                "/projects/\(GitLabClient.encode(path))",
-                route: "GET /projects/:id"
-            )
-            found[project.id] = project.path_with_namespace
+            do throws(GitLabError) {
+                let project = try await client.get(
+                    APIProject.self,
+                    "/projects/\(GitLabClient.encode(path))",
+                    route: "GET /projects/:id"
+                )
+                found[project.id] = project.path_with_namespace
+                configuredProjects[path] = (project.id, project.path_with_namespace)
+            } catch {
+                if error == Self.cancelledError { throw error }
+                let gone = error.status == 403 || error.status == 404
+                problems.append(
+                    GitLabError(
+                        status: error.status,
+                        message: "project \(path)\(gone ? " left out for 10 min" : ""): \(error.message)"
+                    )
+                )
+                if !gone, let known = configuredProjects[path] { found[known.id] = known.path }
+            }
         }
+        groupProjects.merge(groupsRead) { $1 }
         projects = found
         projectsReadAt = now()
         skipped = []
+        return problems
     }
 
-    /// Lists each project's pipelines updated since the last listing (the newest few at first).
-    func listPipelines() async throws(GitLabError) {
+    /// Lists each project's pipelines updated since the last listing (the newest few at first); returns the
+    /// projects that failed (those answering 403/404 are left out until the project list is read again).
+    func listPipelines() async -> [GitLabError] {
         let watched = projects.keys.filter { !skipped.contains($0) }.sorted()
         let plans = watched.map { id in (id: id, since: tracker.listedSince(project: id)) }
         let keep = settings.pipelinesPerProject
@@ -238,26 +304,20 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 limit: plan.since == nil ? keep : 500
             )
         }
-        var failures: [String] = []
-        var firstError: GitLabError?
+        var problems: [GitLabError] = []
         for (plan, result) in zip(plans, results) {
+            let path = projects[plan.id] ?? "project \(plan.id)"
             switch result {
             case .success(let listed):
-                tracker.merge(listed: listed, project: plan.id, path: projects[plan.id] ?? "project \(plan.id)")
+                tracker.merge(listed: listed, project: plan.id, path: path)
             case .failure(let error):
-                let path = projects[plan.id] ?? "project \(plan.id)"
-                if error.status == 403 || error.status == 404 {
-                    skipped.insert(plan.id)
-                    failures.append("\(path) left out for 10 min: \(error.message)")
-                } else {
-                    failures.append(error.message)
-                }
-                firstError = firstError ?? error
+                let gone = error.status == 403 || error.status == 404
+                if gone { skipped.insert(plan.id) }
+                let note = gone ? " left out for 10 min" : ""
+                problems.append(GitLabError(status: error.status, message: "\(path)\(note): \(error.message)"))
             }
         }
-        if let firstError {
-            throw GitLabError(status: firstError.status, message: failures.joined(separator: "; "))
-        }
+        return problems
     }
 
     /// Reads the jobs of every pipeline that needs it; for new or changed ones also their trigger jobs
@@ -267,11 +327,15 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         var rounds = 0
         var pending = only ?? tracker.needingJobs
         var processed: Set<Int> = []
+        var firstError: GitLabError?
         while !pending.isEmpty && rounds < 3 {
             rounds += 1
             let targets = pending.compactMap { id in
                 tracker.pipelines[id].map {
-                    (id: id, project: $0.pipeline.project_id, full: only != nil || tracker.needsFullRead(id))
+                    (
+                        id: id, project: $0.pipeline.project_id, generation: $0.generation,
+                        full: only != nil || tracker.needsFullRead(id)
+                    )
                 }
             }
             let client = self.client
@@ -291,28 +355,40 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 )
                 return (jobs, Optional(bridges))
             }
-            try await readDeployments(projects: Set(targets.filter(\.full).map(\.project)))
-            var firstError: GitLabError?
+            if let error = await readDeployments(projects: Set(targets.filter(\.full).map(\.project))) {
+                firstError = firstError ?? error
+            }
             for (target, result) in zip(targets, results) {
                 switch result {
                 case .success(let (jobs, bridges)):
-                    tracker.setJobs(pipeline: target.id, jobs: jobs, bridges: bridges, projectPaths: projects)
+                    tracker.setJobs(
+                        pipeline: target.id,
+                        jobs: jobs,
+                        bridges: bridges,
+                        projectPaths: projects,
+                        generation: target.generation
+                    )
                 case .failure(let error) where error.status == 404:
-                    tracker.invalidate(pipeline: target.id)  // deleted since it was listed
+                    tracker.remove(pipeline: target.id)  // deleted since it was listed
                 case .failure(let error):
                     firstError = firstError ?? error
                 }
             }
-            if let firstError { throw firstError }
+            // An action's follow-up reads its pipeline only; a poll goes on to downstream pipelines it found.
+            if only != nil { break }
             processed.formUnion(pending)
             pending = tracker.needingJobs.filter { !processed.contains($0) }
         }
+        if let firstError { throw firstError }
     }
 
-    /// Which jobs deploy to which environment, from the deployments updated since the last read.
-    func readDeployments(projects ids: Set<Int>) async throws(GitLabError) {
+    /// Which jobs deploy to which environment, from the deployments updated since the last read. A project
+    /// whose deployments cannot be read (no access, or more changed than one read takes) has its
+    /// production-named jobs treated as production deploys. Returns the first other failure.
+    func readDeployments(projects ids: Set<Int>) async -> GitLabError? {
         let plans = ids.sorted().map { (id: $0, since: tracker.deploymentsSince(project: $0)) }
         let client = self.client
+        let limit = 100
         let results = await concurrently(plans, limit: settings.concurrency) { plan throws(GitLabError) in
             var query = [("order_by", "updated_at"), ("sort", "desc")]
             if let since = plan.since { query.append(("updated_after", GitLabDate.format(since))) }
@@ -321,18 +397,22 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 "/projects/\(plan.id)/deployments",
                 query,
                 route: "GET /projects/:id/deployments",
-                limit: 100
+                limit: limit
             )
         }
+        var firstError: GitLabError?
         for (plan, result) in zip(plans, results) {
             switch result {
             case .success(let deployments):
                 tracker.merge(deployments: deployments, updated: deployments.compactMap(\.updated_at), project: plan.id)
+                if deployments.count >= limit { tracker.deploymentsUnreadable(project: plan.id) }
             case .failure(let error) where error.status == 403 || error.status == 404:
-                continue  // no access to deployments: jobs show no environment
-            case .failure(let error): throw error
+                tracker.deploymentsUnreadable(project: plan.id)
+            case .failure(let error):
+                firstError = firstError ?? error
             }
         }
+        return firstError
     }
 
     // MARK: RunnerSource
@@ -394,11 +474,14 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         }
         var failures: [String] = []
         var byID: [Int: Runner] = [:]
+        var asked = 0
+        var missing = 0
         for (listed, result) in zip(everyRunner, results) {
             switch result {
-            case .success(let (detail, managers, running, missing)):
+            case .success(let (detail, managers, running, managersMissing)):
                 if let detail { details[listed.id] = detail }
-                if missing { managersUnsupported = true }
+                if managers != nil || managersMissing { asked += 1 }
+                if managersMissing { missing += 1 }
                 byID[listed.id] = RunnerReader.model(
                     listed: listed,
                     detail: detail?.runner,
@@ -409,19 +492,26 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 )
             case .failure(let error):
                 failures.append("runner #\(listed.id): \(error.message)")
-                byID[listed.id] = RunnerReader.model(
-                    listed: listed,
-                    detail: details[listed.id]?.runner,
-                    managers: nil,
-                    running: 0,
-                    concurrent: settings.concurrent,
-                    now: time
-                )
+                // Its last good row, as last read, rather than zeros.
+                byID[listed.id] =
+                    lastRunners[listed.id]
+                    ?? RunnerReader.model(
+                        listed: listed,
+                        detail: details[listed.id]?.runner,
+                        managers: nil,
+                        running: 0,
+                        concurrent: settings.concurrent,
+                        now: time
+                    )
             }
         }
+        // An instance without the managers endpoint answers 404 for every runner; one runner deleted since the
+        // listing answers 404 alone.
+        if asked > 1 && missing == asked { managersUnsupported = true }
         if failures.count == everyRunner.count, let first = failures.first, !everyRunner.isEmpty {
             throw BackendError(.unavailable, first)
         }
+        lastRunners = byID
         let jobs = tracker.latestJobs
         let models = pools.map { pool in
             RunnerPool(
@@ -432,6 +522,10 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 failureSignals: RunnerReader.signals(for: pool.spec, jobs: jobs, now: time)
             )
         }
-        return RunnerInventory(pools: models, agentTemplates: [])
+        let stale =
+            failures.isEmpty
+            ? nil
+            : [name: "\(failures.count) of \(everyRunner.count) runners as last read (\(failures[0]))"]
+        return RunnerInventory(pools: models, agentTemplates: [], staleParts: stale)
     }
 }

@@ -144,6 +144,40 @@ import Testing
         #expect(Keymap.hints(for: state).contains { $0.key == "c" })
     }
 
+    /// Retrying a failed job lets GitLab run the later stages it skipped: a production deploy there asks for
+    /// the word too, for the job and for the pipeline.
+    @Test func aRetryThatUnblocksAProductionDeployNeedsTheWord() async throws {
+        var state = await Fixtures.state()
+        let failed = Self.job(id: 999_201, name: "test", status: .failed, environment: nil)
+        let deploy = Self.job(id: 999_202, name: "deploy-production", status: .skipped, environment: "production")
+        let pipeline = Pipeline(
+            id: 999_200,
+            project: "web/frontend",
+            ref: "main",
+            sha: "abc",
+            source: "push",
+            status: .failed,
+            createdAt: Fixtures.start,
+            updatedAt: Fixtures.start,
+            stages: [Stage(name: "test", jobs: [failed]), Stage(name: "deploy-production", jobs: [deploy])]
+        )
+        state.setPipelinesForTesting([pipeline] + state.pipelines)
+        try await Self.open(999_200, job: "test", &state)
+        try await Fixtures.press("r", &state)
+        guard case .confirm(let confirmation) = state.mode else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(confirmation.typedWord == "production")
+        #expect(confirmation.detail.contains("then deploy-production deploys to production"))
+        try await Fixtures.press("Esc R", &state)
+        guard case .confirm(let whole) = state.mode else {
+            Issue.record("no pipeline confirmation")
+            return
+        }
+        #expect(whole.typedWord == "production")
+    }
+
     @Test func readOnlyRefusesPlayAndPipelineRetry() async throws {
         var state = await Self.state(adding: Self.job())
         state.readOnly = true

@@ -126,12 +126,31 @@ public struct GitLabClient: Sendable {
         return parts[0] + "?" + pairs.joined(separator: "&")
     }
 
-    /// One request to the end: redirects on this server, the rate budget, retries.
+    /// One request to the end: redirects on this server, the rate budget, retries. Whatever GitLab (or a proxy)
+    /// said is shown with the token blanked out, should it echo it.
     func send(
         _ method: String,
         target: String,
         route: String,
         timeout: TimeInterval? = nil
+    )
+        async throws(GitLabError) -> HTTPResponse
+    {
+        do {
+            return try await exchange(method, target: target, route: route, timeout: timeout)
+        } catch {
+            throw GitLabError(
+                status: error.status,
+                message: error.message.replacingOccurrences(of: token.value, with: "‹token›")
+            )
+        }
+    }
+
+    private func exchange(
+        _ method: String,
+        target: String,
+        route: String,
+        timeout: TimeInterval?
     )
         async throws(GitLabError) -> HTTPResponse
     {

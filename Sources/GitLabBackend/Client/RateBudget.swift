@@ -20,39 +20,42 @@ public actor RateBudget {
     public func delayBeforeNextRequest() -> TimeInterval {
         let time = now()
         if let blockedUntil, blockedUntil > time { return blockedUntil.timeIntervalSince(time) }
-        guard let limit, let remaining, let resetAt, resetAt > time, remaining * 10 < limit else { return 0 }
+        guard let limit, let remaining, let resetAt, resetAt > time, remaining < limit / 10 else { return 0 }
         return min(resetAt.timeIntervalSince(time) / Double(max(remaining, 1)), 5)
     }
 
-    /// Takes in what an answer said about the budget.
+    /// Takes in what an answer said about the budget. Waits or resets further off than an hour are taken as an
+    /// hour: a broken or hostile header must not block a host for the life of the process.
     public func record(_ response: HTTPResponse) {
         let time = now()
-        if let value = response.header("RateLimit-Limit").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            limit = value
+        func number(_ name: String) -> Double? {
+            response.header(name).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.flatMap {
+                $0.isFinite && $0 >= 0 && $0 < 1e12 ? $0 : nil
+            }
         }
-        if let value = response.header("RateLimit-Remaining").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
-        {
-            remaining = value
-        }
-        if let value = response.header("RateLimit-Reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
-            resetAt = Date(timeIntervalSince1970: value)
+        if let value = number("RateLimit-Limit"), value >= 1 { limit = Int(value) }
+        if let value = number("RateLimit-Remaining") { remaining = Int(value) }
+        if let value = number("RateLimit-Reset") {
+            resetAt = min(Date(timeIntervalSince1970: value), time.addingTimeInterval(Self.longestBelieved))
         }
         if response.status == 429 {
             let wait = Self.retryAfter(response, now: time) ?? resetAt.map { $0.timeIntervalSince(time) } ?? 60
-            blockedUntil = time.addingTimeInterval(max(1, wait))
+            blockedUntil = time.addingTimeInterval(min(max(1, wait), Self.longestBelieved))
             remaining = 0
         }
     }
 
+    static let longestBelieved: TimeInterval = 3_600
+
     /// `Retry-After` in seconds or as an HTTP date.
     static func retryAfter(_ response: HTTPResponse, now: Date) -> TimeInterval? {
         guard let text = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(text) { return max(0, seconds) }
+        if let seconds = Double(text) { return seconds.isFinite ? min(max(0, seconds), longestBelieved) : nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text).map { max(0, $0.timeIntervalSince(now)) }
+        return formatter.date(from: text).map { min(max(0, $0.timeIntervalSince(now)), longestBelieved) }
     }
 
     private static let shared = Mutex<[String: RateBudget]>([:])

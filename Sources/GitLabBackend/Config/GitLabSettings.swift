@@ -86,7 +86,7 @@ public struct GitLabSettings: Sendable, Hashable {
                 "give one of token_env, token_command and token, not \(given.joined(separator: " and "))"
             )
         }
-        let value: String
+        var value: String
         if let command = options.string("token_command") {
             do {
                 value = try TokenSource.run(command)
@@ -108,9 +108,26 @@ public struct GitLabSettings: Sendable, Hashable {
             }
             value = found
         }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 }) else {
+            throw options.error(
+                given.first ?? "token_env",
+                "the token is empty or has spaces or control characters in it; check where it comes from"
+            )
+        }
+        value = trimmed
         let url = options.string("url") ?? "https://gitlab.com"
         do {
-            _ = try GitLabClient.apiURL(url)
+            let api = try GitLabClient.apiURL(url)
+            guard api.scheme == "https" || api.isLoopback else {
+                throw options.error(
+                    "url",
+                    "\(url) is plain http: the token would cross the network unencrypted; use https (plain http "
+                        + "is allowed on 127.0.0.1 only)"
+                )
+            }
+        } catch let error as ConfigError {
+            throw error
         } catch {
             throw options.error("url", "\(error)")
         }

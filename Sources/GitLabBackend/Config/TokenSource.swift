@@ -14,11 +14,19 @@ public enum TokenSource: Sendable, Hashable {
         public var description: String { message }
     }
 
-    /// Runs the command through `/bin/sh` (stdin closed, stderr passed on) and takes its first line.
+    /// Runs the command through `/bin/sh` (stdin closed, stderr passed on) and takes its first line. Under
+    /// coreutils' `timeout` when there is one, which stops the whole process group (a pipeline's children too,
+    /// which would otherwise keep the output open) after `timeout` seconds.
     static func run(_ command: String, timeout: TimeInterval = 20) throws(Failure) -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        let limiter = "/usr/bin/timeout"
+        if FileManager.default.isExecutableFile(atPath: limiter) {
+            process.executableURL = URL(fileURLWithPath: limiter)
+            process.arguments = ["-k", "2", "\(Int(timeout))", "/bin/sh", "-c", command]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
@@ -32,10 +40,12 @@ public enum TokenSource: Sendable, Hashable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         timer.cancel()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        let timedOut =
+            process.terminationReason != .exit
+            || (process.executableURL?.path == limiter && [124, 137].contains(process.terminationStatus))
+        guard !timedOut, process.terminationStatus == 0 else {
             let how =
-                process.terminationReason == .exit
-                ? "exited with status \(process.terminationStatus)" : "was stopped after \(Int(timeout)) s"
+                timedOut ? "was stopped after \(Int(timeout)) s" : "exited with status \(process.terminationStatus)"
             throw Failure(key: "token_command", message: "the token command \(how); run it by hand to see why")
         }
         let token =

@@ -15,6 +15,8 @@ struct PipelineTracker: Sendable {
         var jobsRead = false
         /// The pipeline whose trigger job started this one.
         var parentID: Int?
+        /// Bumped by every action on the pipeline: a read that started before it must not undo what it did.
+        var generation = 0
     }
 
     /// Listing overlaps the previous one by this much, so a pipeline updated while the last listing ran is not
@@ -28,6 +30,12 @@ struct PipelineTracker: Sendable {
     private(set) var environments: [Int: String] = [:]
     /// Per project id: the newest deployment `updated_at` seen.
     private(set) var deploymentCursors: [Int: Date] = [:]
+    /// Projects whose deployments could not be read (no access): their jobs' environments are unknown.
+    private(set) var deploymentsUnreadable: Set<Int> = []
+    /// Where jobs of pipelines no longer kept lived (job id → project, pipeline), so an action or a log on a
+    /// pipeline still open on screen works; bounded.
+    private(set) var formerJobs: [Int: (project: Int, pipeline: Int)] = [:]
+    static let formerJobsKept = 5_000
     let keepPerProject: Int
 
     init(keepPerProject: Int) { self.keepPerProject = keepPerProject }
@@ -70,15 +78,31 @@ struct PipelineTracker: Sendable {
 
     /// Takes in a pipeline's jobs and (when read) trigger jobs; trigger jobs' downstream pipelines become
     /// tracked too.
-    mutating func setJobs(pipeline id: Int, jobs: [APIJob], bridges: [APIJob]?, projectPaths: [Int: String]) {
-        guard var tracked = pipelines[id] else { return }
+    /// `generation` is the pipeline's when the read started: a read overtaken by an action is dropped.
+    mutating func setJobs(
+        pipeline id: Int,
+        jobs: [APIJob],
+        bridges freshBridges: [APIJob]?,
+        projectPaths: [Int: String],
+        generation: Int
+    ) {
+        guard var tracked = pipelines[id], tracked.generation == generation else { return }
         tracked.jobs = jobs
-        let bridges = bridges ?? tracked.bridges
-        tracked.bridges = bridges
+        if let freshBridges { tracked.bridges = freshBridges }
         tracked.jobsRead = true
         tracked.jobsReadFor = tracked.pipeline.updated_at
+        // A pipeline known only through its trigger job is not listed: its status follows its jobs.
+        if tracked.parentID != nil, !jobs.isEmpty {
+            let latest = Self.latestAttempts(jobs).map(\.job)
+            tracked.pipeline.status = Pipeline.aggregate(latest.map(\.status))
+            let times = latest.flatMap { [$0.created_at, $0.started_at, $0.finished_at] }.compactMap { $0 }
+            if let newest = times.max() {
+                tracked.pipeline.updated_at = max(tracked.pipeline.updated_at ?? newest, newest)
+                tracked.jobsReadFor = tracked.pipeline.updated_at
+            }
+        }
         pipelines[id] = tracked
-        for bridge in bridges {
+        for bridge in freshBridges ?? [] {
             guard let downstream = bridge.downstream_pipeline else { continue }
             let projectID = downstream.project_id ?? tracked.pipeline.project_id
             let listed = APIPipeline(
@@ -92,17 +116,26 @@ struct PipelineTracker: Sendable {
                 created_at: pipelines[downstream.id]?.pipeline.created_at ?? bridge.created_at,
                 updated_at: downstream.updated_at ?? bridge.finished_at ?? bridge.started_at ?? bridge.created_at
             )
+            // A downstream pipeline its own project's listing shows (multi-project) keeps that listing's data.
+            if let known = pipelines[downstream.id], known.parentID == nil { continue }
             var child =
                 pipelines[downstream.id]
                 ?? Tracked(pipeline: listed, project: projectPaths[projectID] ?? "project \(projectID)")
-            child.pipeline = listed
+            if child.pipeline.updated_at.map({ $0 <= (listed.updated_at ?? $0) }) ?? true {
+                child.pipeline = listed
+            }
             child.parentID = id
             pipelines[downstream.id] = child
         }
     }
 
-    /// Marks a pipeline's jobs for reading at the next poll (after an action on it).
-    mutating func invalidate(pipeline id: Int) { pipelines[id]?.jobsRead = false }
+    /// Forgets a pipeline GitLab no longer has (deleted since it was listed).
+    mutating func remove(pipeline id: Int) {
+        for job in pipelines[id]?.jobs ?? [] { environments[job.id] = nil }
+        pipelines[id] = nil
+    }
+
+    func generation(of id: Int) -> Int { pipelines[id]?.generation ?? 0 }
 
     /// Adds a job an action created or changed (a retry's new attempt, a played job).
     mutating func record(job: APIJob, pipeline id: Int) {
@@ -113,13 +146,17 @@ struct PipelineTracker: Sendable {
             tracked.jobs.append(job)
         }
         tracked.jobsRead = false
+        tracked.generation += 1
         pipelines[id] = tracked
     }
 
     mutating func replace(pipeline: APIPipeline) {
         pipelines[pipeline.id]?.pipeline = pipeline
         pipelines[pipeline.id]?.jobsRead = false
+        pipelines[pipeline.id]?.generation += 1
     }
+
+    mutating func deploymentsUnreadable(project: Int) { deploymentsUnreadable.insert(project) }
 
     mutating func merge(deployments: [APIDeployment], updated: [Date], project: Int) {
         for deployment in deployments {
@@ -155,9 +192,18 @@ struct PipelineTracker: Sendable {
         }
         let dropped = pipelines.keys.filter { !keep.contains($0) }
         for id in dropped {
-            for job in pipelines[id]?.jobs ?? [] { environments[job.id] = nil }
+            guard let tracked = pipelines[id] else { continue }
+            for job in tracked.jobs + tracked.bridges {
+                formerJobs[job.id] = (tracked.pipeline.project_id, id)
+            }
             pipelines[id] = nil
         }
+        if formerJobs.count > Self.formerJobsKept {
+            for id in formerJobs.keys.sorted().prefix(formerJobs.count - Self.formerJobsKept) { formerJobs[id] = nil }
+        }
+        // Environments only of jobs still shown (deployments also name jobs of pipelines never kept).
+        let shown = Set(pipelines.values.flatMap { $0.jobs.map(\.id) })
+        environments = environments.filter { shown.contains($0.key) }
     }
 
     /// Where a job lives, and its status as last read.
@@ -193,7 +239,7 @@ struct PipelineTracker: Sendable {
             Stage(
                 name: name,
                 jobs: (byStage[name] ?? []).sorted { $0.firstID < $1.firstID }.map {
-                    jobModel($0.job, attempt: $0.attempt)
+                    jobModel($0.job, attempt: $0.attempt, project: api.project_id)
                 }
             )
         }
@@ -211,7 +257,7 @@ struct PipelineTracker: Sendable {
         )
     }
 
-    func jobModel(_ job: APIJob, attempt: Int) -> Job {
+    func jobModel(_ job: APIJob, attempt: Int, project: Int) -> Job {
         Job(
             id: job.id,
             name: job.name,
@@ -220,13 +266,36 @@ struct PipelineTracker: Sendable {
             tags: job.tag_list ?? [],
             runnerID: job.runner?.id,
             isManual: job.status == .manual,
-            environment: environments[job.id],
+            environment: environment(of: job, project: project),
             attempt: attempt,
             createdAt: job.created_at ?? Date(timeIntervalSince1970: 0),
             startedAt: job.started_at,
             finishedAt: job.finished_at,
             failureReason: job.status == .failed ? job.failure_reason : nil
         )
+    }
+
+    /// The job's deployment environment; where the project's deployments cannot be read, a job whose name or
+    /// stage says production is taken to deploy there (`production?`), so acting on it still asks for the word.
+    func environment(of job: APIJob, project: Int) -> String? {
+        if let known = environments[job.id] { return known }
+        guard deploymentsUnreadable.contains(project) else { return nil }
+        let guess = Job(
+            id: job.id,
+            name: job.name + " " + (job.stage ?? ""),
+            stage: "",
+            status: job.status,
+            tags: [],
+            runnerID: nil,
+            isManual: false,
+            environment: job.name + " " + (job.stage ?? ""),
+            attempt: 1,
+            createdAt: Date(timeIntervalSince1970: 0),
+            startedAt: nil,
+            finishedAt: nil,
+            failureReason: nil
+        )
+        return guess.deploysToProduction ? "production?" : nil
     }
 
     /// The newest attempt of each (stage, name), its attempt number, and the id of the first attempt (which

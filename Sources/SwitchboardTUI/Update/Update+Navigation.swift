@@ -262,13 +262,16 @@ extension AppState {
         }
         var detail = "\(project) · stage \(job.stage) · \(job.status.label)"
         if let environment = job.environment { detail += " · deploys to \(environment)" }
+        // A retry lets GitLab run the later stages it skipped: a production deploy among them counts too.
+        let unblocked = kind == .retry ? pipelineView.openPipeline?.productionDeployAfter([job]) : nil
+        if let unblocked { detail += " · then \(unblocked.name) deploys to \(unblocked.environment ?? "production")" }
         mode = .confirm(
             Confirmation(
                 kind: kind,
                 subject: .job(job.id),
                 title: "\(kind.title) job #\(job.id) \(job.name)?",
                 detail: detail,
-                typedWord: job.deploysToProduction && kind != .cancel ? "production" : nil
+                typedWord: (job.deploysToProduction || unblocked != nil) && kind != .cancel ? "production" : nil
             )
         )
     }
@@ -294,7 +297,7 @@ extension AppState {
         }
         let count = retryable.count == 1 ? "1 job" : "\(retryable.count) jobs"
         var detail = retryable.map { "\($0.name) (\($0.status.label))" }.joined(separator: ", ")
-        let production = retryable.first(where: \.deploysToProduction)
+        let production = retryable.first(where: \.deploysToProduction) ?? pipeline.productionDeployAfter(retryable)
         if let environment = production?.environment { detail = "deploys to \(environment) · " + detail }
         mode = .confirm(
             Confirmation(
@@ -305,5 +308,17 @@ extension AppState {
                 typedWord: production == nil ? nil : "production"
             )
         )
+    }
+}
+
+extension Pipeline {
+    /// A job in a later stage than the first of `jobs`, skipped or not yet created, that deploys to production:
+    /// retrying `jobs` lets GitLab run it.
+    func productionDeployAfter(_ jobs: [Job]) -> Job? {
+        let stageNames = stages.map(\.name)
+        guard let first = jobs.compactMap({ stageNames.firstIndex(of: $0.stage) }).min() else { return nil }
+        return stages.dropFirst(first + 1).flatMap(\.jobs).first { job in
+            (job.status == .skipped || job.status == .created) && job.deploysToProduction
+        }
     }
 }
