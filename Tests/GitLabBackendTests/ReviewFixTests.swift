@@ -49,12 +49,12 @@ final class GatedHTTP: HTTPClient {
 struct ReviewFixTests {
     typealias Seed = FakeGitLabEstate.Seed
 
-    static func backend(_ gitlab: FakeGitLab, http: any HTTPClient, projects: [String] = []) -> GitLabBackend {
+    static func backend(_ gitlab: FakeGitLab, http: any HTTPClient, keep: Int = 5) -> GitLabBackend {
         let settings = GitLabSettings(
             url: FakeBackend.url,
             token: GitLabToken(FakeGitLabEstate.operatorToken.value),
             groups: ["platform"],
-            projects: projects
+            pipelinesPerProject: keep
         )
         var client = GitLabClient(
             api: try! GitLabClient.apiURL(FakeBackend.url),
@@ -85,6 +85,25 @@ struct ReviewFixTests {
         gitlab.resetRequests()
         _ = try await backend.pipelines()
         #expect(gitlab.count("GET /projects/:id/pipelines") > 0)
+    }
+
+    /// A pipeline no longer kept (newer ones pushed it out) can still be open on screen: its jobs still act.
+    @Test func aJobOfAPipelineNoLongerKeptCanStillBeRetried() async throws {
+        let gitlab = FakeGitLabEstate.gitlab()
+        let backend = Self.backend(gitlab, http: FakeGitLabHTTP(gitlab: gitlab), keep: 2)
+        #expect(try await backend.pipelines().contains { $0.id == 1002 })
+        // An older pipeline of the project changes: it is newer now, and 1002 drops out of the kept two.
+        gitlab.advanceTime(by: 20)
+        let now = gitlab.now
+        gitlab.withState { $0.pipelines[1001]?.updatedAt = now }
+        let pipelines = try await backend.pipelines()
+        #expect(!pipelines.contains { $0.id == 1002 })
+        let job = try await backend.retry(jobID: Seed.scriptFailureJob)
+        #expect(job.status == .pending && job.id != Seed.scriptFailureJob)
+        #expect(gitlab.count("GET /projects/:id/jobs/:id") == 1)
+        #expect(gitlab.count("POST /projects/:id/jobs/:id/retry") == 1)
+        let log = try await backend.log(jobID: Seed.scriptFailureJob, from: 0)
+        #expect(log.isComplete)
     }
 
     @Test func aPipelineRetryIsReportedDoneEvenIfReadingItsResultFails() async throws {
