@@ -109,6 +109,23 @@ extension Frame {
             )
             y += 1
         }
+        // Failures of the last hour that point at a pool (GitLab's failure_reason), one line for them all.
+        let signals = inventory.pools.compactMap { pool -> String? in
+            let listed = RunnersRow.failureSignals(of: pool)
+            guard !listed.isEmpty else { return nil }
+            return "\(pool.name): "
+                + listed.map { "\($0.reason) \(theme.timesMark)\($0.count)" }.joined(separator: ", ")
+        }
+        if !signals.isEmpty, y < content.bottom {
+            buffer.write(
+                "\(theme.warningMark) " + signals.joined(separator: " · "),
+                x: content.x,
+                y: y,
+                maxWidth: content.width,
+                style: theme.warn
+            )
+            y += 1
+        }
         guard y + 1 < content.bottom else { return }
         let agents = inventory.agentTemplates.reduce(0) { $0 + $1.agents.count }
         buffer.write(
