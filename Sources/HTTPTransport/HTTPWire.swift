@@ -3,7 +3,7 @@
 enum HTTPWire {
     static let maxHeaderBytes = 64 * 1024
 
-    static func serialize(_ request: HTTPRequest, userAgent: String) -> [UInt8] {
+    static func serialize(_ request: HTTPRequest, userAgent: String, keepAlive: Bool = false) -> [UInt8] {
         var head = "\(request.method) \(request.url.target) HTTP/1.1\r\n"
         var names = Set(request.headers.map { $0.name.lowercased() })
         if !names.contains("host") { head += "Host: \(request.url.hostHeader)\r\n" }
@@ -15,7 +15,7 @@ enum HTTPWire {
         {
             head += "Content-Length: \(request.body.count)\r\n"
         }
-        head += "Connection: close\r\n\r\n"
+        head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         return Array(head.utf8) + request.body
     }
 
@@ -27,6 +27,13 @@ enum HTTPWire {
         var buffer: [UInt8] = []
         var start = 0
         var ended = false
+        /// The server said it keeps the connection open (HTTP/1.1 without `Connection: close`).
+        var peerKeepsAlive = false
+        /// The body's end was known from its framing (length or chunks), not from the server closing.
+        var framed = true
+
+        /// The answer ended exactly where the bytes read end, and the connection may carry another.
+        var reusable: Bool { peerKeepsAlive && framed && !ended && start == buffer.count }
 
         init(stream: any ByteStream, deadline: ContinuousClock.Instant, target: String) {
             self.stream = stream
@@ -105,6 +112,9 @@ enum HTTPWire {
             }
             if (100..<200).contains(status) { continue }  // 100 Continue and friends precede the answer
             var response = HTTPResponse(status: status, headers: headers)
+            let connection = response.header("connection")?.lowercased() ?? ""
+            reader.peerKeepsAlive =
+                parts[0] == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive")
             if method == "HEAD" || status == 204 || status == 304 { return response }
             if response.header("transfer-encoding")?.lowercased().contains("chunked") == true {
                 response.body = try chunked(&reader, maxBody: maxBody)
@@ -117,6 +127,7 @@ enum HTTPWire {
                 }
                 response.body = try reader.bytes(length)
             } else {
+                reader.framed = false
                 response.body = try reader.rest(limit: maxBody)
             }
             return response

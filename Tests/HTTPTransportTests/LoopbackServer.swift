@@ -17,8 +17,10 @@ final class LoopbackServer: @unchecked Sendable {
     let port: Int
     private let lock = NSLock()
     private var received: [String] = []
+    private var accepted = 0
 
-    init(script: @escaping @Sendable (String) -> [Step]) throws {
+    /// `keepAlive`: after answering, read the next request on the same connection until the client closes it.
+    init(keepAlive: Bool = false, script: @escaping @Sendable (String) -> [Step]) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var one: Int32 = 1
@@ -48,23 +50,28 @@ final class LoopbackServer: @unchecked Sendable {
                     Glibc.close(listener)
                     return
                 }
-                var head = [UInt8]()
-                var byte: UInt8 = 0
-                while recv(client, &byte, 1, 0) == 1 {
-                    head.append(byte)
-                    if head.suffix(4) == [13, 10, 13, 10] { break }
-                }
-                let text = String(decoding: head, as: UTF8.self)
-                lock.withLock { received.append(text) }
-                for step in script(text) {
-                    switch step {
-                    case .send(let text):
-                        _ = Array(text.utf8).withUnsafeBytes {
-                            Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-                        }
-                    case .pause(let seconds): Thread.sleep(forTimeInterval: seconds)
-                    case .close: break
+                lock.withLock { accepted += 1 }
+                serving: while true {
+                    var head = [UInt8]()
+                    var byte: UInt8 = 0
+                    while recv(client, &byte, 1, 0) == 1 {
+                        head.append(byte)
+                        if head.suffix(4) == [13, 10, 13, 10] { break }
                     }
+                    if head.isEmpty { break }
+                    let text = String(decoding: head, as: UTF8.self)
+                    lock.withLock { received.append(text) }
+                    for step in script(text) {
+                        switch step {
+                        case .send(let text):
+                            _ = Array(text.utf8).withUnsafeBytes {
+                                Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                            }
+                        case .pause(let seconds): Thread.sleep(forTimeInterval: seconds)
+                        case .close: break serving
+                        }
+                    }
+                    if !keepAlive { break }
                 }
                 Glibc.close(client)
             }
@@ -72,6 +79,9 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     var requests: [String] { lock.withLock { received } }
+
+    /// Connections accepted so far.
+    var connections: Int { lock.withLock { accepted } }
 
     var url: String { "http://127.0.0.1:\(port)" }
 

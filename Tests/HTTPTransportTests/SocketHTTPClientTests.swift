@@ -142,3 +142,52 @@ import Testing
         }
     }
 }
+
+/// Keep-alive: GETs share a connection; a connection the server dropped is replaced once; POSTs never reuse.
+struct KeepAliveTests {
+    static let ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+
+    @Test func getsShareOneConnection() async throws {
+        let server = try LoopbackServer(keepAlive: true) { _ in [.send(Self.ok)] }
+        defer { server.stop() }
+        let client = SocketHTTPClient()
+        for _ in 0..<5 {
+            let answer = try await client.send(HTTPRequest(method: "GET", url: try HTTPURL(server.url + "/x")))
+            #expect(answer.text == "ok")
+        }
+        #expect(server.connections == 1)
+        #expect(server.requests.allSatisfy { $0.contains("Connection: keep-alive") })
+        #expect(client.idleConnections == 1)
+    }
+
+    @Test func aConnectionTheServerDroppedIsReplacedOnce() async throws {
+        // The server answers as if it kept the connection, then closes it anyway.
+        let server = try LoopbackServer { _ in [.send(Self.ok)] }
+        defer { server.stop() }
+        let client = SocketHTTPClient()
+        for _ in 0..<3 {
+            let answer = try await client.send(HTTPRequest(method: "GET", url: try HTTPURL(server.url + "/x")))
+            #expect(answer.text == "ok")
+        }
+        #expect(server.connections == 3)
+        #expect(server.requests.count == 3)
+    }
+
+    @Test func postsAndCloseAnswersDoNotKeepTheConnection() async throws {
+        let server = try LoopbackServer(keepAlive: true) { head in
+            head.hasPrefix("GET /close")
+                ? [.send("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")]
+                : [.send(Self.ok)]
+        }
+        defer { server.stop() }
+        let client = SocketHTTPClient()
+        _ = try await client.send(HTTPRequest(method: "POST", url: try HTTPURL(server.url + "/act")))
+        #expect(client.idleConnections == 0)
+        #expect(server.requests[0].contains("Connection: close"))
+        _ = try await client.send(HTTPRequest(method: "GET", url: try HTTPURL(server.url + "/close")))
+        #expect(client.idleConnections == 0)
+        _ = try await client.send(HTTPRequest(method: "GET", url: try HTTPURL(server.url + "/x")))
+        #expect(client.idleConnections == 1)
+        #expect(server.connections == 3)
+    }
+}
