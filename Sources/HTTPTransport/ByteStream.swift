@@ -95,7 +95,12 @@ final class SocketStream: ByteStream {
         var cursor: UnsafeMutablePointer<addrinfo>? = first
         while let entry = cursor {
             cursor = entry.pointee.ai_next
-            let fd = socket(entry.pointee.ai_family, entry.pointee.ai_socktype, entry.pointee.ai_protocol)
+            // Close-on-exec: a connection kept for reuse must not leak into `assume --exec`'s command.
+            let fd = socket(
+                entry.pointee.ai_family,
+                entry.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue),
+                entry.pointee.ai_protocol
+            )
             guard fd >= 0 else { continue }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             var one: Int32 = 1

@@ -191,3 +191,27 @@ struct KeepAliveTests {
         #expect(server.connections == 3)
     }
 }
+
+extension KeepAliveTests {
+    /// A kept connection is close-on-exec: `switchboard assume --exec` must not hand it to the command.
+    @Test func keptConnectionsDoNotLeakIntoExecutedCommands() async throws {
+        let server = try LoopbackServer(keepAlive: true) { _ in [.send(Self.ok)] }
+        defer { server.stop() }
+        let client = SocketHTTPClient()
+        _ = try await client.send(HTTPRequest(method: "GET", url: try HTTPURL(server.url + "/x")))
+        #expect(client.idleConnections == 1)
+        var checked = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let fd = Int32(name) else { continue }
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let peer = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &length) }
+            }
+            guard peer == 0, Int(UInt16(bigEndian: address.sin_port)) == server.port else { continue }
+            checked += 1
+            #expect(fcntl(fd, F_GETFD) & FD_CLOEXEC != 0)
+        }
+        #expect(checked == 1)
+    }
+}
