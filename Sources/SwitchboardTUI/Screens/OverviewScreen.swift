@@ -112,9 +112,7 @@ extension Frame {
         // Failures of the last hour that point at a pool (GitLab's failure_reason), one line for them all.
         let signals = inventory.pools.compactMap { pool -> String? in
             let listed = RunnersRow.failureSignals(of: pool)
-            guard !listed.isEmpty else { return nil }
-            return "\(pool.name): "
-                + listed.map { "\($0.reason) \(theme.timesMark)\($0.count)" }.joined(separator: ", ")
+            return listed.isEmpty ? nil : "\(pool.name): \(signalText(listed))"
         }
         if !signals.isEmpty, y < content.bottom {
             buffer.write(

@@ -117,6 +117,11 @@ extension Frame {
         return [Span(text.trimmingCharacters(in: .whitespaces), style: theme.warn)]
     }
 
+    /// Failure signals (`RunnersRow.failureSignals`) as `reason ×count, …`.
+    func signalText(_ signals: [(reason: String, count: Int)]) -> String {
+        signals.map { "\($0.reason) \(theme.timesMark)\($0.count)" }.joined(separator: ", ")
+    }
+
     /// A pool's failure signals, queue and tags; the signals come first, as they matter most when present.
     func poolDetail(_ pool: RunnerPool) -> Span {
         let queue = pool.queuedJobs == 0 ? "no queue" : "\(pool.queuedJobs) queued"
@@ -124,8 +129,7 @@ extension Frame {
         var style = pool.queuedJobs > pool.capacity ? theme.error : theme.dim
         let signals = RunnersRow.failureSignals(of: pool)
         if !signals.isEmpty {
-            let listed = signals.map { "\($0.reason) \(theme.timesMark)\($0.count)" }.joined(separator: ", ")
-            text = "\(theme.warningMark) \(listed) · " + text
+            text = "\(theme.warningMark) \(signalText(signals)) · " + text
             if style != theme.error {
                 style = signals.contains { RunnersRow.poolFaults.contains($0.reason) } ? theme.error : theme.warn
             }
