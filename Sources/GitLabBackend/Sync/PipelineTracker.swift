@@ -280,22 +280,7 @@ struct PipelineTracker: Sendable {
     func environment(of job: APIJob, project: Int) -> String? {
         if let known = environments[job.id] { return known }
         guard deploymentsUnreadable.contains(project) else { return nil }
-        let guess = Job(
-            id: job.id,
-            name: job.name + " " + (job.stage ?? ""),
-            stage: "",
-            status: job.status,
-            tags: [],
-            runnerID: nil,
-            isManual: false,
-            environment: job.name + " " + (job.stage ?? ""),
-            attempt: 1,
-            createdAt: Date(timeIntervalSince1970: 0),
-            startedAt: nil,
-            finishedAt: nil,
-            failureReason: nil
-        )
-        return guess.deploysToProduction ? "production?" : nil
+        return Job.namesProduction(job.name + " " + (job.stage ?? "")) ? "production?" : nil
     }
 
     /// The newest attempt of each (stage, name), its attempt number, and the id of the first attempt (which

@@ -49,9 +49,11 @@ public struct Job: Codable, Sendable, Hashable, Identifiable {
 
     /// Whether the environment is production by any usual name: `production`, `prod`, `aws/production`,
     /// `eu-prod-1`, `live`.
-    public var deploysToProduction: Bool {
-        guard let environment else { return false }
-        let words = environment.lowercased().split { !$0.isLetter && !$0.isNumber }
+    public var deploysToProduction: Bool { environment.map(Self.namesProduction) ?? false }
+
+    /// Whether `text` names production by any of those words (an environment, or a job's name and stage).
+    public static func namesProduction(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         return words.contains { word in
             ["prod", "production", "prd", "live"].contains(word)
                 || (word.hasPrefix("prod") && word.dropFirst(4).allSatisfy(\.isNumber))
