@@ -23,7 +23,6 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     /// What each group's and configured project's last good read found, kept when a later read fails.
     var groupProjects: [String: [Int: String]] = [:]
     var configuredProjects: [String: (id: Int, path: String)] = [:]
-    static let cancelledError = GitLabClient.cancelled
     var inFlight: Task<Void, any Error>?
     /// Whether a pipelines poll has succeeded (runner queues and failure signals come from its jobs).
     var pipelinesRead = false
@@ -232,6 +231,12 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
 
     // MARK: Polling pipelines
 
+    /// Newest change first, and only what changed after `since` when given (incremental listings).
+    static func updatedSince(_ since: Date?) -> [(String, String)] {
+        [("order_by", "updated_at"), ("sort", "desc")]
+            + (since.map { [("updated_after", GitLabDate.format($0))] } ?? [])
+    }
+
     /// Reads the groups' project lists (and resolves the configured projects) every ten minutes. A group or
     /// project that cannot be read keeps what was known of it and is returned as a problem; a cancelled read
     /// throws.
@@ -253,7 +258,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 groupsRead[group] = mine
                 found.merge(mine) { $1 }
             } catch {
-                if error == Self.cancelledError { throw error }
+                if error == GitLabClient.cancelled { throw error }
                 problems.append(GitLabError(status: error.status, message: "group \(group): \(error.message)"))
                 found.merge(groupProjects[group] ?? [:]) { $1 }
             }
@@ -268,7 +273,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 found[project.id] = project.path_with_namespace
                 configuredProjects[path] = (project.id, project.path_with_namespace)
             } catch {
-                if error == Self.cancelledError { throw error }
+                if error == GitLabClient.cancelled { throw error }
                 let gone = error.status == 403 || error.status == 404
                 problems.append(
                     GitLabError(
@@ -294,12 +299,10 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         let keep = settings.pipelinesPerProject
         let client = self.client
         let results = await concurrently(plans, limit: settings.concurrency) { plan throws(GitLabError) in
-            var query = [("order_by", "updated_at"), ("sort", "desc")]
-            if let since = plan.since { query.append(("updated_after", GitLabDate.format(since))) }
-            return try await client.all(
+            try await client.all(
                 APIPipeline.self,
                 "/projects/\(plan.id)/pipelines",
-                query,
+                Self.updatedSince(plan.since),
                 route: "GET /projects/:id/pipelines",
                 limit: plan.since == nil ? keep : 500
             )
@@ -390,12 +393,10 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         let client = self.client
         let limit = 100
         let results = await concurrently(plans, limit: settings.concurrency) { plan throws(GitLabError) in
-            var query = [("order_by", "updated_at"), ("sort", "desc")]
-            if let since = plan.since { query.append(("updated_after", GitLabDate.format(since))) }
-            return try await client.all(
+            try await client.all(
                 APIDeployment.self,
                 "/projects/\(plan.id)/deployments",
-                query,
+                Self.updatedSince(plan.since),
                 route: "GET /projects/:id/deployments",
                 limit: limit
             )

@@ -15,9 +15,7 @@ extension BenchCommand {
         guard let options = loaded.backends.first(where: { $0.kind == "gitlab" }) else {
             throw UsageError("\(config) has no kind: gitlab backend")
         }
-        let settings = try GitLabSettings(options: options, environment: environment)
-        let http = SocketHTTPClient(caBundle: settings.caBundle)
-        let backend = try GitLabBackend(settings: settings, http: http)
+        let backend = try GitLabBackend.make(options: options, environment: environment)
         let calls = backend.client.calls
         var perMinute: [String: Int] = [:]
         func cycle(_ label: String) async throws {
@@ -48,7 +46,7 @@ extension BenchCommand {
         try await cycle("next poll, nothing changed")
         if let advance {
             let url = try HTTPURL(advance)
-            let answer = try await http.send(HTTPRequest(method: "POST", url: url))
+            let answer = try await SocketHTTPClient().send(HTTPRequest(method: "POST", url: url))
             guard answer.isSuccess else { throw UsageError("--advance \(advance) answered \(answer.status)") }
             try await cycle("next poll, after changes")
         }
