@@ -23,14 +23,8 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let config = try estate.loadConfig(registry: estate.registry(clock: OffsetClock(start: DemoBackend.epoch)))
         // The demo estate lives in its own time (from its epoch); a real estate in the wall clock's.
-        let clock = OffsetClock(start: config.hasDemo ? DemoBackend.epoch : Date())
-        let registry = estate.registry(clock: clock)
-        let built = try registry.makeEstate(config)
-        for notice in built.backends.flatMap(\.notices) {
-            FileHandle.standardError.write(Data("switchboard: \(notice)\n".utf8))
-        }
+        let (config, built, clock) = try estate.build(demoStart: DemoBackend.epoch) { OffsetClock(start: $0) }
         let terminal = try CursesTerminal()
         let theme = look.resolve(config: config, unicode: terminal.supportsUnicode)
         let runtime = ConsoleRuntime(

@@ -36,6 +36,21 @@ struct EstateOptions: ParsableArguments {
         return .demo
     }
 
+    /// The config, its estate and the clock the estate runs on: the demo's own time from `demoStart`, or, for an
+    /// estate without the demo, the wall clock's now. Backends' notices (a token kept in the file) go to stderr.
+    func build<Clock: WallClock>(
+        demoStart: Date,
+        clock makeClock: (Date) -> Clock
+    ) throws -> (config: SwitchboardConfig, estate: Estate, clock: Clock) {
+        let config = try loadConfig(registry: registry(clock: makeClock(demoStart)))
+        let clock = makeClock(config.hasDemo ? demoStart : Date())
+        let built = try registry(clock: clock).makeEstate(config)
+        for notice in built.backends.flatMap(\.notices) {
+            FileHandle.standardError.write(Data("switchboard: \(notice)\n".utf8))
+        }
+        return (config, built, clock)
+    }
+
     /// The backend kinds this build knows, with command-line overrides applied to the demo.
     func registry(clock: any WallClock) -> BackendRegistry {
         Self.registry(clock: clock, seed: seed, scale: scale)

@@ -47,13 +47,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         } catch {
             throw UsageError("--keys: \(error)")
         }
-        let config = try estate.loadConfig(registry: estate.registry(clock: ManualClock(DemoBackend.epoch)))
         // The demo's time is its epoch plus --at; a real estate's is now.
-        let clock = ManualClock(config.hasDemo ? DemoBackend.epoch.addingTimeInterval(offset) : Date())
-        let registry = estate.registry(clock: clock)
-        let built = try registry.makeEstate(config)
-        for notice in built.backends.flatMap(\.notices) {
-            FileHandle.standardError.write(Data("switchboard: \(notice)\n".utf8))
+        let (config, built, clock) = try estate.build(demoStart: DemoBackend.epoch.addingTimeInterval(offset)) {
+            ManualClock($0)
         }
         let theme = look.resolve(config: config, unicode: true)
         var state = await StateLoader.load(estate: built, size: frameSize, clock: clock)
