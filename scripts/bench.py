@@ -41,21 +41,24 @@ def drain(fd, seconds):
                 return total
 
 
-def first_frame(binary, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        pid, fd = spawn(binary, ["--exit-after-first-frame"])
-        while True:
-            try:
-                if not os.read(fd, 65536):
-                    break
-            except OSError:
+def until_first_frame(binary, args=()):
+    """Milliseconds from spawning the console (with `args`) to its exit after the first full frame."""
+    start = time.perf_counter()
+    pid, fd = spawn(binary, [*args, "--exit-after-first-frame"])
+    while True:
+        try:
+            if not os.read(fd, 65536):
                 break
-        os.waitpid(pid, 0)
-        times.append((time.perf_counter() - start) * 1000)
-        os.close(fd)
-    return times
+        except OSError:
+            break
+    os.waitpid(pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    os.close(fd)
+    return elapsed
+
+
+def first_frame(binary, runs):
+    return [until_first_frame(binary) for _ in range(runs)]
 
 
 def cpu_seconds(pid):

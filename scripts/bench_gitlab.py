@@ -13,10 +13,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import spawn  # noqa: E402  (the same pseudo-terminal harness)
+from bench import until_first_frame  # noqa: E402  (the same pseudo-terminal harness)
 
 TOKEN = "glpat-bench-operator"
 
@@ -43,24 +42,13 @@ def config(directory, url):
     return path
 
 
-def first_full_frame(binary, path, runs, fake):
+def first_full_frame(binary, runs, fake):
     times = []
+    os.environ["GITLAB_TOKEN"] = TOKEN
     for _ in range(runs):
         server = Fake(fake, "--rate-limit", "1000000")
         with tempfile.TemporaryDirectory() as directory:
-            cfg = config(directory, server.url)
-            os.environ["GITLAB_TOKEN"] = TOKEN
-            start = time.perf_counter()
-            pid, fd = spawn(binary, ["--config", cfg, "--exit-after-first-frame"])
-            while True:
-                try:
-                    if not os.read(fd, 65536):
-                        break
-                except OSError:
-                    break
-            os.waitpid(pid, 0)
-            times.append((time.perf_counter() - start) * 1000)
-            os.close(fd)
+            times.append(until_first_frame(binary, ["--config", config(directory, server.url)]))
         server.stop()
     return times
 
@@ -81,7 +69,7 @@ def main():
                             server.url + "/__fake/advance?count=10"], check=True, env=env)
     finally:
         server.stop()
-    times = first_full_frame(binary, None, options.runs, fake)
+    times = first_full_frame(binary, options.runs, fake)
     print("start to first full screen (runners and pipelines loaded), %d runs, a fresh fake each: "
           "median %.0f ms, min %.0f ms, max %.0f ms" % (len(times), statistics.median(times), min(times), max(times)))
 
