@@ -1,12 +1,10 @@
 import Foundation
+import SwitchboardCore
 
 /// Where the GitLab token comes from: an environment variable (`token_env`, default `GITLAB_TOKEN`), a
 /// command's output (`token_command`, e.g. `pass show gitlab/api`), or, discouraged, the config file itself.
-public enum TokenSource: Sendable, Hashable {
-    case environment(String)
-    case command(String)
-    case inline
-
+/// `GitLabSettings` picks; these are the command and the warning.
+public enum TokenSource {
     /// A problem finding the token, worded for the operator; never includes the token.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         public var key: String
@@ -14,42 +12,20 @@ public enum TokenSource: Sendable, Hashable {
         public var description: String { message }
     }
 
-    /// Runs the command through `/bin/sh` (stdin closed, stderr passed on) and takes its first line. Under
-    /// coreutils' `timeout` when there is one, which stops the whole process group (a pipeline's children too,
-    /// which would otherwise keep the output open) after `timeout` seconds.
+    /// Runs the command (`ShellCommand`, stopped after `timeout` seconds) and takes its first line.
     static func run(_ command: String, timeout: TimeInterval = 20) throws(Failure) -> String {
-        let process = Process()
-        let limiter = "/usr/bin/timeout"
-        if FileManager.default.isExecutableFile(atPath: limiter) {
-            process.executableURL = URL(fileURLWithPath: limiter)
-            process.arguments = ["-k", "2", "\(Int(timeout))", "/bin/sh", "-c", command]
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command]
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
+        let outcome: ShellCommand.Outcome
         do {
-            try process.run()
+            outcome = try ShellCommand.run(command, timeout: timeout)
         } catch {
             throw Failure(key: "token_command", message: "cannot start /bin/sh: \(error.localizedDescription)")
         }
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        timer.cancel()
-        let timedOut =
-            process.terminationReason != .exit
-            || (process.executableURL?.path == limiter && [124, 137].contains(process.terminationStatus))
-        guard !timedOut, process.terminationStatus == 0 else {
-            let how =
-                timedOut ? "was stopped after \(Int(timeout)) s" : "exited with status \(process.terminationStatus)"
+        guard !outcome.timedOut, outcome.status == 0 else {
+            let how = outcome.timedOut ? "was stopped after \(Int(timeout)) s" : "exited with status \(outcome.status)"
             throw Failure(key: "token_command", message: "the token command \(how); run it by hand to see why")
         }
         let token =
-            String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
+            String(decoding: outcome.output, as: UTF8.self).split(whereSeparator: \.isNewline).first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !token.isEmpty else {
             throw Failure(key: "token_command", message: "the token command printed nothing")
