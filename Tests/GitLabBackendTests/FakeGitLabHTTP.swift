@@ -40,6 +40,8 @@ enum FakeBackend {
         groups: [String] = ["platform"],
         projects: [String] = [],
         scope: GitLabSettings.RunnerScope? = nil,
+        keep: Int = 5,
+        http: (any HTTPClient)? = nil,
         sleeps: (@Sendable (TimeInterval) -> Void)? = nil
     ) -> GitLabBackend {
         let settings = GitLabSettings(
@@ -48,12 +50,13 @@ enum FakeBackend {
             token: GitLabToken(token.value),
             groups: groups,
             projects: projects,
-            runnerScope: scope
+            runnerScope: scope,
+            pipelinesPerProject: keep
         )
         var client = GitLabClient(
             api: try! GitLabClient.apiURL(url),
             token: settings.token,
-            http: FakeGitLabHTTP(gitlab: gitlab),
+            http: http ?? FakeGitLabHTTP(gitlab: gitlab),
             budget: RateBudget(now: { gitlab.now })
         )
         client.sleep = { seconds in sleeps?(seconds) }

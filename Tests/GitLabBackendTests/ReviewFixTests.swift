@@ -49,27 +49,10 @@ final class GatedHTTP: HTTPClient {
 struct ReviewFixTests {
     typealias Seed = FakeGitLabEstate.Seed
 
-    static func backend(_ gitlab: FakeGitLab, http: any HTTPClient, keep: Int = 5) -> GitLabBackend {
-        let settings = GitLabSettings(
-            url: FakeBackend.url,
-            token: GitLabToken(FakeGitLabEstate.operatorToken.value),
-            groups: ["platform"],
-            pipelinesPerProject: keep
-        )
-        var client = GitLabClient(
-            api: try! GitLabClient.apiURL(FakeBackend.url),
-            token: settings.token,
-            http: http,
-            budget: RateBudget(now: { gitlab.now })
-        )
-        client.sleep = { _ in }
-        return GitLabBackend(settings: settings, client: client, now: { gitlab.now })
-    }
-
     @Test func anActionInTheMiddleOfAPollIsNotUndoneByIt() async throws {
         let gitlab = FakeGitLabEstate.gitlab()
         let http = GatedHTTP(gitlab)
-        let backend = Self.backend(gitlab, http: http)
+        let backend = FakeBackend.make(gitlab, http: http)
         _ = try await backend.pipelines()
         gitlab.advanceTime(by: 20)
         http.arm("/pipelines/1003/jobs")
@@ -90,7 +73,7 @@ struct ReviewFixTests {
     /// A pipeline no longer kept (newer ones pushed it out) can still be open on screen: its jobs still act.
     @Test func aJobOfAPipelineNoLongerKeptCanStillBeRetried() async throws {
         let gitlab = FakeGitLabEstate.gitlab()
-        let backend = Self.backend(gitlab, http: FakeGitLabHTTP(gitlab: gitlab), keep: 2)
+        let backend = FakeBackend.make(gitlab, keep: 2)
         #expect(try await backend.pipelines().contains { $0.id == 1002 })
         // An older pipeline of the project changes: it is newer now, and 1002 drops out of the kept two.
         gitlab.advanceTime(by: 20)
