@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// AWS Signature Version 4, as botocore's `SigV4Auth` computes it: the same canonical request (path quoted
 /// with `/~` safe, query pairs encoded and sorted, headers lower-cased, trimmed and sorted, `host` added, the
@@ -128,22 +129,10 @@ public struct SigV4Signer: Sendable {
     }
 
     /// A form or query component encoded for the wire (RFC 3986 unreserved characters stay).
-    public static func encodeComponent(_ text: String) -> String { percentEncode(text, safe: "") }
+    public static func encodeComponent(_ text: String) -> String { PercentEncoding.component(text) }
 
     /// Percent-encoding as Python's `quote`: letters, digits, `_.-~` and `safe` stay; every other byte is %XX.
-    static func percentEncode(_ text: String, safe: String) -> String {
-        let keep = Set(Array(safe.utf8) + Array("-_.~".utf8))
-        var out = ""
-        for byte in text.utf8 {
-            let isAlnum = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            if isAlnum || keep.contains(byte) {
-                out.append(Character(Unicode.Scalar(byte)))
-            } else {
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
-    }
+    static func percentEncode(_ text: String, safe: String) -> String { PercentEncoding.encode(text, safe: safe) }
 
     static func timestamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -264,19 +264,5 @@ public struct GitLabClient: Sendable {
 
     /// Percent-encodes everything but RFC 3986's unreserved characters (so `group/project` becomes one path
     /// segment, `group%2Fproject`, as GitLab wants).
-    public static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.append(Character(UnicodeScalar(byte)))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-        }
-        return out
-    }
+    public static func encode(_ text: String) -> String { PercentEncoding.component(text) }
 }
