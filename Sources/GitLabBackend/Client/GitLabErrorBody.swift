@@ -25,10 +25,7 @@ enum GitLabErrorBody {
     }
 
     private static func json(_ response: HTTPResponse) -> [String: Any]? {
-        guard
-            response.body.first == UInt8(ascii: "{")
-                || response.text.trimmingCharacters(in: .whitespaces).hasPrefix("{")
-        else { return nil }
+        guard response.text.trimmingCharacters(in: .whitespaces).hasPrefix("{") else { return nil }
         return (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
     }
 
