@@ -43,13 +43,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
     )
         throws
     {
-        name = settings.name
-        self.settings = settings
         var client = GitLabClient(api: try GitLabClient.apiURL(settings.url), token: settings.token, http: http)
         client.timeout = settings.timeout
-        self.client = client
-        self.now = now
-        tracker = PipelineTracker(keepPerProject: settings.pipelinesPerProject)
+        self.init(settings: settings, client: client, now: now)
     }
 
     /// A backend with a client built by the caller (tests inject budgets, counters and sleeps).
@@ -155,8 +151,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 route: "POST /projects/:id/pipelines/:id/retry"
             )
             tracker.replace(pipeline: pipeline)
-            polledAt = nil
-            actions += 1
+            acted()
         } catch {
             throw Self.actionError(error)
         }
@@ -187,9 +182,14 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             throw Self.actionError(error)
         }
         tracker.record(job: result, pipeline: result.pipeline?.id ?? pipeline)
+        acted()
+        return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1, project: project)
+    }
+
+    /// After an action: the next ask polls again, and a poll under way now is not reused.
+    private func acted() {
         polledAt = nil
         actions += 1
-        return tracker.jobModel(result, attempt: result.id == jobID ? previous : previous + 1, project: project)
     }
 
     /// Where a job lives and its status: from the watched pipelines, or, for a pipeline no longer kept but
@@ -237,6 +237,18 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             + (since.map { [("updated_after", GitLabDate.format($0))] } ?? [])
     }
 
+    /// 403 or 404: not there for this token (a project so answering is left out until the project list is
+    /// read again; its deployments so answering are taken as unreadable).
+    static func refusedOrMissing(_ error: GitLabError) -> Bool { error.status == 403 || error.status == 404 }
+
+    /// A project's failure for the feed's message, saying when it is left out.
+    static func problem(_ project: String, _ error: GitLabError) -> GitLabError {
+        GitLabError(
+            status: error.status,
+            message: "\(project)\(refusedOrMissing(error) ? " left out for 10 min" : ""): \(error.message)"
+        )
+    }
+
     /// Reads the groups' project lists (and resolves the configured projects) every ten minutes. A group or
     /// project that cannot be read keeps what was known of it and is returned as a problem; a cancelled read
     /// throws.
@@ -244,7 +256,6 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         if let readAt = projectsReadAt, now().timeIntervalSince(readAt) < Self.projectListLifetime { return [] }
         var found: [Int: String] = [:]
         var problems: [GitLabError] = []
-        var groupsRead: [String: [Int: String]] = [:]
         for group in settings.groups {
             do throws(GitLabError) {
                 let listed = try await client.all(
@@ -255,7 +266,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 )
                 var mine: [Int: String] = [:]
                 for project in listed where project.archived != true { mine[project.id] = project.path_with_namespace }
-                groupsRead[group] = mine
+                groupProjects[group] = mine
                 found.merge(mine) { $1 }
             } catch {
                 if error == GitLabClient.cancelled { throw error }
@@ -274,17 +285,10 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
                 configuredProjects[path] = (project.id, project.path_with_namespace)
             } catch {
                 if error == GitLabClient.cancelled { throw error }
-                let gone = error.status == 403 || error.status == 404
-                problems.append(
-                    GitLabError(
-                        status: error.status,
-                        message: "project \(path)\(gone ? " left out for 10 min" : ""): \(error.message)"
-                    )
-                )
-                if !gone, let known = configuredProjects[path] { found[known.id] = known.path }
+                problems.append(Self.problem("project \(path)", error))
+                if !Self.refusedOrMissing(error), let known = configuredProjects[path] { found[known.id] = known.path }
             }
         }
-        groupProjects.merge(groupsRead) { $1 }
         projects = found
         projectsReadAt = now()
         skipped = []
@@ -314,10 +318,8 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             case .success(let listed):
                 tracker.merge(listed: listed, project: plan.id, path: path)
             case .failure(let error):
-                let gone = error.status == 403 || error.status == 404
-                if gone { skipped.insert(plan.id) }
-                let note = gone ? " left out for 10 min" : ""
-                problems.append(GitLabError(status: error.status, message: "\(path)\(note): \(error.message)"))
+                if Self.refusedOrMissing(error) { skipped.insert(plan.id) }
+                problems.append(Self.problem(path, error))
             }
         }
         return problems
@@ -407,7 +409,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
             case .success(let deployments):
                 tracker.merge(deployments: deployments, updated: deployments.compactMap(\.updated_at), project: plan.id)
                 if deployments.count >= limit { tracker.deploymentsUnreadable(project: plan.id) }
-            case .failure(let error) where error.status == 403 || error.status == 404:
+            case .failure(let error) where Self.refusedOrMissing(error):
                 tracker.deploymentsUnreadable(project: plan.id)
             case .failure(let error):
                 firstError = firstError ?? error
