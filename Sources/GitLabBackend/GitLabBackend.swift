@@ -424,15 +424,9 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         // Queues and failure signals come from the watched pipelines' jobs: read them first if never read.
         if !pipelinesRead { try? await refreshPipelines() }
         let reader = RunnerReader(settings: settings, client: client)
-        let groups = settings.groups.map(GitLabClient.encode)
-        var pools: [(spec: PoolSpec, runners: [APIRunner])] = []
-        var assigned: Set<Int> = []
+        let pools: [(spec: PoolSpec, runners: [APIRunner])]
         do throws(GitLabError) {
-            for spec in settings.pools {
-                let listed = try await reader.list(spec, groups: groups)
-                let fresh = listed.filter { assigned.insert($0.id).inserted }
-                pools.append((spec, fresh))
-            }
+            pools = try await reader.listPools()
         } catch {
             throw error.backendError
         }
@@ -440,40 +434,8 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         let everyRunner = pools.flatMap(\.runners)
         let cached = details
         let askManagers = !managersUnsupported
-        let client = self.client
         let results = await concurrently(everyRunner, limit: settings.concurrency) { listed throws(GitLabError) in
-            var detail = cached[listed.id]
-            if detail == nil || detail?.listedStatus != listed.status
-                || time.timeIntervalSince(detail?.readAt ?? .distantPast) > RunnerReader.detailLifetime
-            {
-                let read = try? await client.get(APIRunner.self, "/runners/\(listed.id)", route: "GET /runners/:id")
-                detail =
-                    read.map { RunnerReader.Detail(runner: $0, readAt: time, listedStatus: listed.status) } ?? detail
-            }
-            let live = listed.liveness == .online || listed.liveness == .offline
-            var managers: [APIRunnerManager]?
-            var managersMissing = false
-            if live && askManagers {
-                do throws(GitLabError) {
-                    managers = try await client.get(
-                        [APIRunnerManager].self,
-                        "/runners/\(listed.id)/managers",
-                        route: "GET /runners/:id/managers"
-                    )
-                } catch  where error.status == 404 {
-                    managersMissing = true
-                }
-            }
-            let running =
-                live
-                ? try await client.all(
-                    APIJob.self,
-                    "/runners/\(listed.id)/jobs",
-                    [("status", "running")],
-                    route: "GET /runners/:id/jobs",
-                    limit: 1_000
-                ).count : 0
-            return (detail, managers, running, managersMissing)
+            try await reader.read(listed, cached: cached[listed.id], askManagers: askManagers, at: time)
         }
         var failures: [String] = []
         var byID: [Int: Runner] = [:]
@@ -481,15 +443,15 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         var missing = 0
         for (listed, result) in zip(everyRunner, results) {
             switch result {
-            case .success(let (detail, managers, running, managersMissing)):
-                if let detail { details[listed.id] = detail }
-                if managers != nil || managersMissing { asked += 1 }
-                if managersMissing { missing += 1 }
+            case .success(let reading):
+                if let detail = reading.detail { details[listed.id] = detail }
+                if reading.managers != nil || reading.managersMissing { asked += 1 }
+                if reading.managersMissing { missing += 1 }
                 byID[listed.id] = RunnerReader.model(
                     listed: listed,
-                    detail: detail?.runner,
-                    managers: managers,
-                    running: running,
+                    detail: reading.detail?.runner,
+                    managers: reading.managers,
+                    running: reading.running,
                     concurrent: settings.concurrent,
                     now: time
                 )

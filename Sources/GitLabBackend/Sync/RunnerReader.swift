@@ -25,6 +25,68 @@ struct RunnerReader: Sendable {
     let settings: GitLabSettings
     let client: GitLabClient
 
+    /// What one runner's own calls said.
+    struct Reading: Sendable {
+        var detail: Detail?
+        var managers: [APIRunnerManager]?
+        var running: Int
+        /// The managers call answered 404 (an older GitLab, or a runner deleted since the listing).
+        var managersMissing: Bool
+    }
+
+    /// Every pool's runners; a runner with the tags of several pools is in the first.
+    func listPools() async throws(GitLabError) -> [(spec: PoolSpec, runners: [APIRunner])] {
+        let groups = settings.groups.map(GitLabClient.encode)
+        var pools: [(spec: PoolSpec, runners: [APIRunner])] = []
+        var assigned: Set<Int> = []
+        for spec in settings.pools {
+            let listed = try await list(spec, groups: groups)
+            pools.append((spec, listed.filter { assigned.insert($0.id).inserted }))
+        }
+        return pools
+    }
+
+    /// One runner's details (when `cached` is missing, stale or for another status), and, while it is live, its
+    /// managers (unless the instance has shown it has none) and the jobs it runs.
+    func read(
+        _ listed: APIRunner,
+        cached: Detail?,
+        askManagers: Bool,
+        at time: Date
+    ) async throws(GitLabError)
+        -> Reading
+    {
+        var detail = cached
+        if detail == nil || detail?.listedStatus != listed.status
+            || time.timeIntervalSince(detail?.readAt ?? .distantPast) > Self.detailLifetime
+        {
+            let read = try? await client.get(APIRunner.self, "/runners/\(listed.id)", route: "GET /runners/:id")
+            detail = read.map { Detail(runner: $0, readAt: time, listedStatus: listed.status) } ?? detail
+        }
+        let live = listed.liveness == .online || listed.liveness == .offline
+        var reading = Reading(detail: detail, managers: nil, running: 0, managersMissing: false)
+        guard live else { return reading }
+        if askManagers {
+            do throws(GitLabError) {
+                reading.managers = try await client.get(
+                    [APIRunnerManager].self,
+                    "/runners/\(listed.id)/managers",
+                    route: "GET /runners/:id/managers"
+                )
+            } catch  where error.status == 404 {
+                reading.managersMissing = true
+            }
+        }
+        reading.running = try await client.all(
+            APIJob.self,
+            "/runners/\(listed.id)/jobs",
+            [("status", "running")],
+            route: "GET /runners/:id/jobs",
+            limit: 1_000
+        ).count
+        return reading
+    }
+
     /// The listing for one pool: which endpoint, by scope.
     func list(_ pool: PoolSpec, groups: [String]) async throws(GitLabError) -> [APIRunner] {
         let tags = ("tag_list", pool.tags.joined(separator: ","))
