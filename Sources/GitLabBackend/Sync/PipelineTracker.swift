@@ -10,13 +10,17 @@ struct PipelineTracker: Sendable {
         var project: String
         var jobs: [APIJob] = []
         var bridges: [APIJob] = []
-        /// The `updated_at` the jobs were read for; nil when they must be read (again).
+        /// The `updated_at` the jobs were last read for.
         var jobsReadFor: Date?
+        /// False until the jobs are read, and again after an action on the pipeline.
         var jobsRead = false
         /// The pipeline whose trigger job started this one.
         var parentID: Int?
         /// Bumped by every action on the pipeline: a read that started before it must not undo what it did.
         var generation = 0
+
+        /// New, changed or acted on: its jobs, trigger jobs and project's deployments are read.
+        var needsFullRead: Bool { !jobsRead || jobsReadFor != pipeline.updated_at }
     }
 
     /// Listing overlaps the previous one by this much, so a pipeline updated while the last listing ran is not
@@ -49,7 +53,7 @@ struct PipelineTracker: Sendable {
         deploymentCursors[project].map { $0.addingTimeInterval(-Self.overlap) }
     }
 
-    /// Takes in a project's listing; returns the pipelines whose jobs must be read.
+    /// Takes in a project's listing (moving its cursor on).
     mutating func merge(listed: [APIPipeline], project: Int, path: String) {
         for pipeline in listed {
             if let updated = pipeline.updated_at { cursors[project] = max(cursors[project] ?? updated, updated) }
@@ -64,17 +68,12 @@ struct PipelineTracker: Sendable {
 
     /// The pipelines whose jobs to read now: never read, changed since, or still running.
     var needingJobs: [Int] {
-        pipelines.values.filter { tracked in
-            !tracked.jobsRead || tracked.jobsReadFor != tracked.pipeline.updated_at || tracked.pipeline.status.isActive
-        }.map(\.pipeline.id).sorted()
+        pipelines.values.filter { $0.needsFullRead || $0.pipeline.status.isActive }.map(\.pipeline.id).sorted()
     }
 
     /// Whether a pipeline must be read in full (jobs, trigger jobs, its project's deployments): it is new,
     /// changed or acted on. A pipeline that is only still running needs its jobs alone.
-    func needsFullRead(_ id: Int) -> Bool {
-        guard let tracked = pipelines[id] else { return false }
-        return !tracked.jobsRead || tracked.jobsReadFor != tracked.pipeline.updated_at
-    }
+    func needsFullRead(_ id: Int) -> Bool { pipelines[id]?.needsFullRead ?? false }
 
     /// Takes in a pipeline's jobs and (when read) trigger jobs; trigger jobs' downstream pipelines become
     /// tracked too.
@@ -134,8 +133,6 @@ struct PipelineTracker: Sendable {
         for job in pipelines[id]?.jobs ?? [] { environments[job.id] = nil }
         pipelines[id] = nil
     }
-
-    func generation(of id: Int) -> Int { pipelines[id]?.generation ?? 0 }
 
     /// Adds a job an action created or changed (a retry's new attempt, a played job).
     mutating func record(job: APIJob, pipeline id: Int) {
