@@ -407,7 +407,7 @@ public actor GitLabBackend: RunnerSource, PipelineSource, JobActions {
         for (plan, result) in zip(plans, results) {
             switch result {
             case .success(let deployments):
-                tracker.merge(deployments: deployments, updated: deployments.compactMap(\.updated_at), project: plan.id)
+                tracker.merge(deployments: deployments, project: plan.id)
                 if deployments.count >= limit { tracker.deploymentsUnreadable(project: plan.id) }
             case .failure(let error) where Self.refusedOrMissing(error):
                 tracker.deploymentsUnreadable(project: plan.id)

@@ -142,24 +142,32 @@ struct PipelineTracker: Sendable {
         } else {
             tracked.jobs.append(job)
         }
-        tracked.jobsRead = false
-        tracked.generation += 1
         pipelines[id] = tracked
+        actedOn(id)
     }
 
+    /// Takes in the pipeline an action on it answered with (a pipeline retry).
     mutating func replace(pipeline: APIPipeline) {
         pipelines[pipeline.id]?.pipeline = pipeline
-        pipelines[pipeline.id]?.jobsRead = false
-        pipelines[pipeline.id]?.generation += 1
+        actedOn(pipeline.id)
+    }
+
+    /// After an action: its jobs are read again, and no read begun before it may land.
+    private mutating func actedOn(_ id: Int) {
+        pipelines[id]?.jobsRead = false
+        pipelines[id]?.generation += 1
     }
 
     mutating func deploymentsUnreadable(project: Int) { deploymentsUnreadable.insert(project) }
 
-    mutating func merge(deployments: [APIDeployment], updated: [Date], project: Int) {
+    /// Takes in a project's deployments (which job deploys where), moving its deployments cursor on.
+    mutating func merge(deployments: [APIDeployment], project: Int) {
         for deployment in deployments {
             if let job = deployment.deployable?.id, let name = deployment.environment?.name { environments[job] = name }
         }
-        if let newest = updated.max() { deploymentCursors[project] = max(deploymentCursors[project] ?? newest, newest) }
+        if let newest = deployments.compactMap(\.updated_at).max() {
+            deploymentCursors[project] = max(deploymentCursors[project] ?? newest, newest)
+        }
     }
 
     /// Keeps the newest `keepPerProject` top-level pipelines of each project, every active one, and their
