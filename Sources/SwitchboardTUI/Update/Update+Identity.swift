@@ -159,10 +159,7 @@ extension AppState {
 
     /// Read-only refuses; production asks for the word; MFA asks for the code; else the assumption starts.
     mutating func requestAssume(_ request: AssumeRequest, account: String?, mfaSerial: String?) -> [Effect] {
-        if readOnly {
-            flash("Read-only mode: assuming roles is disabled (started with --read-only).", level: .error)
-            return []
-        }
+        if refusedReadOnly("assuming roles") { return [] }
         let production =
             account.flatMap { id in organization?.accounts.first { $0.id == id } }?.environment == .production
         if production {

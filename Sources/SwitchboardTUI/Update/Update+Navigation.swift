@@ -222,6 +222,12 @@ extension AppState {
         }
     }
 
+    /// In read-only mode, says that `what` is disabled and answers true.
+    mutating func refusedReadOnly(_ what: String) -> Bool {
+        if readOnly { flash("Read-only mode: \(what) is disabled (started with --read-only).", level: .error) }
+        return readOnly
+    }
+
     /// `r`, `c`, `p`: asks before retrying, canceling or playing the selected job. Read-only mode refuses;
     /// retrying or playing a production deploy asks for the word typed out.
     mutating func requestJobAction(_ kind: Confirmation.Kind) {
@@ -230,10 +236,7 @@ extension AppState {
             flash("Select a job to \(verb): open a pipeline with Enter first.", level: .info)
             return
         }
-        if readOnly {
-            flash("Read-only mode: \(verb) is disabled (started with --read-only).", level: .error)
-            return
-        }
+        if refusedReadOnly(verb) { return }
         let project = pipelineView.openPipeline?.project ?? ""
         switch kind {
         case .retry:
@@ -283,10 +286,7 @@ extension AppState {
             flash("Select a pipeline to retry: on the Pipelines screen (4).", level: .info)
             return
         }
-        if readOnly {
-            flash("Read-only mode: pipeline retry is disabled (started with --read-only).", level: .error)
-            return
-        }
+        if refusedReadOnly("pipeline retry") { return }
         let retryable = pipeline.jobs.filter(\.status.isRetryable)
         guard !retryable.isEmpty else {
             flash(
