@@ -25,6 +25,17 @@ struct GitLabScreenTests {
         Renderer.render(state, theme: theme).lines.joined(separator: "\n") + "\n"
     }
 
+    /// Keys pressed as the console would, job actions and log fetches answered at once.
+    static func press(
+        _ keys: String,
+        _ state: inout AppState,
+        _ estate: Estate,
+        _ clock: any WallClock,
+        audit: any AuditLog = InMemoryAuditLog()
+    ) async throws {
+        try await StateLoader.press(try KeyScript.parse(keys), on: &state, estate: estate, audit: audit, clock: clock)
+    }
+
     static func expectGolden(_ state: AppState, _ name: String) throws {
         if let mismatch = try Golden.check(text(state), name: name, directory: directory) {
             Issue.record("\(mismatch)")
@@ -43,7 +54,7 @@ struct GitLabScreenTests {
     func runnersExpanded(size: Size) async throws {
         var (state, estate, clock) = await Self.loaded(FakeGitLabEstate.gitlab(), size: size)
         try await StateLoader.open(.runners, on: &state, estate: estate, clock: clock)
-        try await StateLoader.press(try KeyScript.parse("/ b i g Enter"), on: &state, estate: estate, clock: clock)
+        try await Self.press("/ b i g Enter", &state, estate, clock)
         try Self.expectGolden(state, "gitlab-runners-big-\(size).txt")
         let text = Self.text(state)
         #expect(text.contains("3/4 pods"))
@@ -57,24 +68,12 @@ struct GitLabScreenTests {
         let audit = InMemoryAuditLog()
         try await StateLoader.open(.pipelines, on: &state, estate: estate, clock: clock)
         state.pipelineView.list.select(id: "pl:1002", height: state.listHeight)
-        try await StateLoader.press(
-            try KeyScript.parse("Enter"),
-            on: &state,
-            estate: estate,
-            audit: audit,
-            clock: clock
-        )
+        try await Self.press("Enter", &state, estate, clock, audit: audit)
         state.pipelineView.jobs.select(id: "job:plan", height: state.listHeight)
         #expect(state.selectedJob?.id == Seed.scriptFailureJob)
-        try await StateLoader.press(
-            try KeyScript.parse("Enter"),
-            on: &state,
-            estate: estate,
-            audit: audit,
-            clock: clock
-        )
+        try await Self.press("Enter", &state, estate, clock, audit: audit)
         try Self.expectGolden(state, "gitlab-joblog-160x50.txt")
-        try await StateLoader.press(try KeyScript.parse("r y"), on: &state, estate: estate, audit: audit, clock: clock)
+        try await Self.press("r y", &state, estate, clock, audit: audit)
         #expect(gitlab.count("POST /projects/:id/jobs/:id/retry") == 1)
         let retried = try #require(state.selectedJob)
         #expect(retried.id != Seed.scriptFailureJob && retried.status == .pending && retried.attempt == 2)
@@ -90,18 +89,13 @@ struct GitLabScreenTests {
         var (state, estate, clock) = await Self.loaded(gitlab, size: Size(width: 120, height: 40))
         try await StateLoader.open(.pipelines, on: &state, estate: estate, clock: clock)
         state.pipelineView.list.select(id: "pl:1032", height: state.listHeight)
-        try await StateLoader.press(try KeyScript.parse("Enter"), on: &state, estate: estate, clock: clock)
+        try await Self.press("Enter", &state, estate, clock)
         state.pipelineView.jobs.select(id: "job:deploy:production", height: state.listHeight)
         #expect(state.selectedJob?.id == Seed.manualJob)
-        try await StateLoader.press(try KeyScript.parse("p y Enter Esc"), on: &state, estate: estate, clock: clock)
+        try await Self.press("p y Enter Esc", &state, estate, clock)
         #expect(gitlab.count("POST /projects/:id/jobs/:id/play") == 0)
         #expect(state.mode == .normal)
-        try await StateLoader.press(
-            try KeyScript.parse("p p r o d u c t i o n Enter"),
-            on: &state,
-            estate: estate,
-            clock: clock
-        )
+        try await Self.press("p p r o d u c t i o n Enter", &state, estate, clock)
         #expect(gitlab.count("POST /projects/:id/jobs/:id/play") == 1)
     }
 }
